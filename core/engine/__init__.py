@@ -1,0 +1,28 @@
+"""The footprint engine: compile (units, bases, allocation, links) → solve (one sparse LU) → results."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from core.domain import EmissionFactor, Product
+from core.engine.compile import CompiledSystem, compile_system
+from core.engine.findings import Finding, Severity
+from core.engine.results import Contribution, ProductResult, ProjectResult
+from core.engine.solve import SolvedSystem, solve
+from core.errors import ComputeError
+from core.gwp import GwpSet
+
+__all__ = ["compute", "ProjectResult", "ProductResult", "Contribution", "Finding", "Severity", "CompiledSystem",
+           "SolvedSystem", "compile_system", "solve"]
+
+
+def compute(products: list[Product], factors: Mapping[str, EmissionFactor], gwp: GwpSet | None = None,
+            strict: bool = True) -> ProjectResult:
+    """Compute every product. With `strict`, any activity that cannot be computed raises ComputeError listing all of
+    them (the CLI's behaviour); without, such activities are left out and reported as error findings (the GUI's)."""
+    compiled = compile_system(products, factors)
+    errors = [f for f in compiled.findings if f.severity is Severity.ERROR]
+    if strict and errors:
+        raise ComputeError([f.as_problem() for f in errors])
+    result = ProjectResult(solve(compiled), products, gwp)
+    result.attach_factors({code: factors[code] for code in compiled.factor_codes})
+    return result
