@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from core.errors import Location
+from core.errors import Origin
 from core.gwp import DEFAULT_GWP, GwpSet
 from core.lifecycle import Boundary, Stage
 from core.units import Amount
@@ -79,7 +79,7 @@ class EmissionFactor:
     uncertainty: str = ""
     unit_text: str = ""            # the unit as written in the source file, kept for traceability
     id: int | None = None
-    origin: Location | None = None
+    origin: Origin | None = None
 
 
 @dataclass
@@ -102,7 +102,7 @@ class Activity:
     dq_precision: int | None = None
     uncertainty: str = ""
     id: int | None = None
-    origin: Location | None = None
+    origin: Origin | None = None
 
     @property
     def linked_product(self) -> str | None:
@@ -118,7 +118,7 @@ class Coproduct:
     output: Amount
     unit_price: float | None = None
     id: int | None = None
-    origin: Location | None = None
+    origin: Origin | None = None
 
 
 @dataclass
@@ -161,7 +161,7 @@ class Product:
     credit_code: str = ""
     study: Study = field(default_factory=Study)
     id: int | None = None
-    origin: Location | None = None
+    origin: Origin | None = None
 
 
 @dataclass

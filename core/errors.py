@@ -44,7 +44,7 @@ class Problem:
         what = tr(self.message_id, **self.params)
         fix = tr(self.hint_id, **self.params) if self.hint_id else ""
         out = f"{where}: {what}" if where else what
-        return f"{out} {tr('hint.prefix')}{fix}" if fix else out
+        return f"{out}{tr('hint.sep')}{tr('hint.prefix')}{fix}" if fix else out
 
 
 class PcfError(Exception):
@@ -69,3 +69,20 @@ class StoreError(PcfError):
 
 class ComputeError(PcfError):
     """The study cannot be computed as it stands (unit mismatch, missing factor, singular product loop)."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from (a workbook row), with the column of each field, so any later finding about one of
+    its fields can name the exact cell."""
+
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    columns: tuple[tuple[str, str, str], ...] = ()   # (field, column letter, header as written)
+
+    def at(self, field_name: str | None = None) -> Location:
+        for name, letter, header in self.columns:
+            if name == field_name:
+                return Location(self.file, self.sheet, self.row, letter, header)
+        return Location(self.file, self.sheet, self.row)

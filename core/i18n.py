@@ -56,4 +56,11 @@ def tr(message_id: str, lang: str | None = None, **params: object) -> str:
     if entry is None:
         return message_id + (f" {params}" if params else "")
     text = entry.get(lang or language()) or entry["en"]
-    return text.format(**params) if params else text
+    return text.format_map(_Params(params)) if params else text
+
+
+class _Params(dict):
+    """Leaves a placeholder the caller did not fill as it is, instead of failing while reporting an error."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -61,8 +61,10 @@ class _Builder:
 
     # -- helpers -----------------------------------------------------------------------------------------------
     def problem(self, code: str, product: Product, act: Activity | None = None, index: int | None = None,
-                hint: str | None = None, severity: Severity = Severity.ERROR, **params: object) -> None:
-        loc = (act.origin if act is not None else None) or product.origin
+                hint: str | None = None, severity: Severity = Severity.ERROR, field: str | None = None,
+                **params: object) -> None:
+        origin = (act.origin if act is not None else None) or product.origin
+        loc = origin.at(field) if origin is not None else None
         self.findings.append(Finding(
             code=code, severity=severity, product=product.code, params=params, activity_index=index,
             stage=act.stage.value if act is not None else None, location=loc, hint_id=hint,
@@ -101,11 +103,11 @@ class _Builder:
         try:
             out = self.in_declared_units(p, st.period_output)
         except UnitProblem as e:
-            self.problem("finding.output_unit", p, hint="hint.output_unit", output=str(st.period_output),
+            self.problem("finding.output_unit", p, field="period_output", hint="hint.output_unit", output=str(st.period_output),
                          declared=str(p.declared_unit), **e.params)
             return None, share, None
         if out <= 0:
-            self.problem("finding.output_not_positive", p, hint="hint.output_unit", output=str(st.period_output))
+            self.problem("finding.output_not_positive", p, field="period_output", hint="hint.output_unit", output=str(st.period_output))
             return None, share, None
         return out, share, out
 
@@ -114,7 +116,7 @@ class _Builder:
         if st.allocation is Allocation.NONE or not st.coproducts:
             return 1.0
         if st.period_output is None:
-            self.problem("finding.allocation_needs_output", p, hint="hint.allocation_needs_output")
+            self.problem("finding.allocation_needs_output", p, field="period_output", hint="hint.allocation_needs_output")
             return 1.0
         try:
             if st.allocation is Allocation.MASS:
@@ -122,7 +124,8 @@ class _Builder:
                 others = [Amount(c.output.value, c.output.unit).to("kg") for c in st.coproducts]
             else:
                 if st.unit_price is None or any(c.unit_price is None for c in st.coproducts):
-                    self.problem("finding.allocation_needs_price", p, hint="hint.allocation_needs_price")
+                    self.problem("finding.allocation_needs_price", p, field="unit_price",
+                                 hint="hint.allocation_needs_price")
                     return 1.0
                 own = st.period_output.value * st.unit_price
                 others = [c.output.value * c.unit_price for c in st.coproducts]  # type: ignore[operator]
@@ -151,10 +154,10 @@ class _Builder:
         self.shares[pi] = share
         self.outputs[pi] = output if output is not None else np.nan
         if needs_period and st.period_output is None:
-            self.problem("finding.period_output_missing", p, hint="hint.period_output_missing")
+            self.problem("finding.period_output_missing", p, field="period_output", hint="hint.period_output_missing")
         for ai, act in enumerate(st.activities):
             if act.stage not in included:
-                self.problem("finding.outside_boundary", p, act, ai, severity=Severity.WARNING,
+                self.problem("finding.outside_boundary", p, act, ai, field="stage", severity=Severity.WARNING,
                              hint="hint.outside_boundary", activity=act.name, stage=act.stage.value,
                              boundary=st.boundary.value)
                 continue
@@ -162,7 +165,7 @@ class _Builder:
 
     def add_activity(self, pi: int, p: Product, ai: int, act: Activity, share: float, divisor: float | None) -> None:
         if act.amount < 0:
-            self.problem("finding.negative_amount", p, act, ai, hint="hint.negative_amount",
+            self.problem("finding.negative_amount", p, act, ai, field="amount", hint="hint.negative_amount",
                          activity=act.name, amount=act.amount)
             return
         scale = 1.0
@@ -178,13 +181,13 @@ class _Builder:
         if linked is not None:
             qi = self.index.get(linked)
             if qi is None:
-                self.problem("finding.unknown_product", p, act, ai, hint="hint.unknown_product",
+                self.problem("finding.unknown_product", p, act, ai, field="factor", hint="hint.unknown_product",
                              activity=act.name, target=linked)
                 return
             try:
                 coef = self.in_declared_units(self.products[qi], Amount(amount, unit))
             except UnitProblem as e:
-                self.problem("finding.unit_mismatch", p, act, ai, hint="hint.unit_mismatch", activity=act.name,
+                self.problem("finding.unit_mismatch", p, act, ai, field="unit", hint="hint.unit_mismatch", activity=act.name,
                              unit=act.unit, factor_unit=str(self.products[qi].declared_unit.unit),
                              target=linked)
                 return
@@ -192,17 +195,17 @@ class _Builder:
             return
         ref = act.factor_ref.strip()
         if not ref:
-            self.problem("finding.no_factor", p, act, ai, hint="hint.no_factor", activity=act.name)
+            self.problem("finding.no_factor", p, act, ai, field="factor", hint="hint.no_factor", activity=act.name)
             return
         factor = self.factors.get(ref)
         if factor is None:
-            self.problem("finding.unknown_factor", p, act, ai, hint="hint.unknown_factor",
+            self.problem("finding.unknown_factor", p, act, ai, field="factor", hint="hint.unknown_factor",
                          activity=act.name, factor=ref)
             return
         try:
             conv = conversion_factor(unit, factor.unit)
         except UnitProblem:
-            self.problem("finding.unit_mismatch", p, act, ai, hint="hint.unit_mismatch", activity=act.name,
+            self.problem("finding.unit_mismatch", p, act, ai, field="unit", hint="hint.unit_mismatch", activity=act.name,
                          unit=unit if act.distance_km is None else f"{act.unit} × km", factor_unit=factor.unit,
                          target=ref)
             return

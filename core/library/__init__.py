@@ -1,0 +1,1 @@
+"""Emission-factor libraries shipped with the app (see `core.library.builtin`)."""
