@@ -43,7 +43,7 @@ class Problem:
         where = self.location.text()
         what = tr(self.message_id, **self.params)
         fix = tr(self.hint_id, **self.params) if self.hint_id else ""
-        out = f"{where}: {what}" if where else what
+        out = f"{where}{tr('loc.colon')}{what}" if where else what
         return f"{out}{tr('hint.sep')}{tr('hint.prefix')}{fix}" if fix else out
 
 

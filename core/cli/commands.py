@@ -1,0 +1,126 @@
+"""One function per `pcf` command: parse nothing, print little, delegate everything to the engine."""
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from core.cli.output import print_json, print_summary
+from core.errors import InputError, Location
+from core.gwp import GwpSet
+from core.i18n import tr
+from core.library.builtin import load_builtin_factors
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def template(args: argparse.Namespace) -> int:
+    from core.workbook import write_template
+    path = write_template(args.out)
+    print(tr("cli.template_written", path=str(path)))
+    return 0
+
+
+def import_workbook(args: argparse.Namespace) -> int:
+    from core.project import Project
+    existed = args.project.exists()
+    try:
+        with Project.open_or_create(args.project) as project:
+            report = project.import_workbook(args.workbook)
+    except Exception:
+        if not existed:
+            _remove_project_file(args.project)
+        raise
+    print(tr("cli.imported", source=report.source, project=str(args.project), activities=report.activities,
+             factors=report.factors, added=", ".join(report.products_added) or "-",
+             replaced=", ".join(report.products_replaced) or "-"))
+    return 0
+
+
+def compute(args: argparse.Namespace) -> int:
+    from core.engine import compute as run
+    gwp = GwpSet(args.gwp) if args.gwp else None
+    source: Path = args.source
+    if _is_project_file(source):
+        from core.project import Project
+        with Project.open(source, read_only=True) as project:
+            data = project.data()
+            result = project.compute(gwp=gwp, strict=True)
+    else:
+        from core.workbook import read_workbook
+        data = read_workbook(source, load_builtin_factors())
+        result = run(data.products, data.factors, gwp=gwp, strict=True)
+    codes = [p.code for p in data.products]
+    wanted = args.product or codes
+    unknown = [c for c in wanted if c not in codes]
+    if unknown:
+        raise InputError.one("cli.unknown_product", Location(source.name), "hint.unknown_product",
+                             code=", ".join(unknown), known=", ".join(codes))
+    if args.json:
+        print_json(result.to_json(wanted))
+    else:
+        print_summary(result, wanted)
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    from core.paths import resource_path
+    from core.project import PROJECT_SUFFIX, Project
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    project_path = out / f"demo{PROJECT_SUFFIX}"
+    _remove_project_file(project_path)
+    workbook = out / "demo_study.xlsx"
+    shutil.copyfile(resource_path("demo", "demo_study.xlsx"), workbook)
+    with Project.create(project_path) as project:
+        project.ensure_builtin_library()
+        report = project.import_workbook(workbook)
+        result = project.compute(strict=True)
+        codes = [p.code for p in project.data().products]
+        (out / "demo_result.json").write_text(_dumps(result.to_json(codes)), encoding="utf-8")
+    print(tr("cli.demo_done", project=str(project_path), products=len(codes), activities=report.activities))
+    print_summary(result, codes)
+    print("\n" + tr("cli.demo_files", json=str(out / "demo_result.json"), workbook=str(workbook)))
+    return 0
+
+
+def factors_search(args: argparse.Namespace) -> int:
+    from core.library.search import search_factors
+    if args.project is not None:
+        from core.project import Project
+        with Project.open(args.project, read_only=True) as project:
+            pool = dict(load_builtin_factors())
+            pool.update(project.data().factors)
+    else:
+        pool = load_builtin_factors()
+    text = " ".join(args.text)
+    hits = search_factors(pool.values(), text, unit=args.unit, limit=args.limit)
+    if args.json:
+        print_json([h.to_json() for h in hits])
+        return 0
+    if not hits:
+        print(tr("cli.no_factors", text=text))
+    for h in hits:
+        print(f"{h.code:<34} {h.co2e_kg:>12.6g} kgCO2e/{h.unit:<6} {h.year or '':<5} {h.geography:<6} {h.name}")
+    return 0
+
+
+def _is_project_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _remove_project_file(path: Path) -> None:
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if p.exists():
+            p.unlink()
+
+
+def _dumps(document: object) -> str:
+    import json
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+

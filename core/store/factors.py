@@ -1,0 +1,164 @@
+"""Emission-factor datasets in the project file: versioned, append-only, bulk-written.
+
+Why:
+- A dataset is one version of one source (a library release, or the Factors sheet of a workbook). A study's activity
+  points at the factor row it used (`activities.factor_id`), so a dataset version is never rewritten in place: a
+  changed source is a new version. Codes a saved project needs but a stored version lacks are added to it (a workbook
+  carries only the library factors it uses, the full library may be imported later).
+- Libraries reach 200k factors: rows are written with `session.execute(insert(table), list_of_dicts)` in chunks (one
+  executemany each), never as ORM objects one by one.
+- `load_factors` gives the engine one flat {code: EmissionFactor}. When several datasets hold the same code, the most
+  recently imported dataset wins (ordered by `imported_at`, then by id), so a workbook's own factor overrides a
+  library factor with the same code imported earlier, and a new library version overrides the older one.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import cast
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from core.domain import EmissionFactor
+from core.errors import StoreError
+from core.i18n import tr
+from core.store.schema import EmissionFactorRow, FactorDatasetRow, FactorFlowRow
+
+Progress = Callable[[int, int, str], None]
+CHUNK = 20_000
+_IN_CHUNK = 500      # values per SQL IN (...): well under every database's parameter limit
+_FACTOR_TABLE = cast(Table, EmissionFactorRow.__table__)
+_FLOW_TABLE = cast(Table, FactorFlowRow.__table__)
+
+
+def factors_digest(factors: Iterable[EmissionFactor]) -> str:
+    """sha256 of the factors' content (not of their ids or origins): the version of factors a project defines itself,
+    so saving the same workbook twice reuses one dataset and a changed workbook gets a new version."""
+    canon = sorted(
+        (f.code, f.name, f.unit, sorted((k, float(v)) for k, v in f.flows.items()), f.source, f.year, f.geography,
+         f.category, f.gwp_basis, f.notes, f.uncertainty, f.unit_text)
+        for f in factors)
+    return hashlib.sha256(json.dumps(canon, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def find_dataset(session: Session, name: str, version: str) -> int | None:
+    return session.scalar(select(FactorDatasetRow.id).where(FactorDatasetRow.name == name,
+                                                            FactorDatasetRow.version == version))
+
+
+def add_factor_dataset(session: Session, name: str, version: str, factors: Sequence[EmissionFactor], *,
+                       publisher: str = "", file_name: str = "", sha256: str = "", is_builtin: bool = False,
+                       progress: Progress | None = None) -> int:
+    """Store a new dataset version with all its factors and flows; returns the dataset id.
+
+    Refuses a (name, version) already in the file and a code given twice, with a StoreError naming it.
+    """
+    if find_dataset(session, name, version) is not None:
+        raise StoreError.one("store.dataset_exists", hint_id="hint.store_dataset_version", name=name,
+                             version=version)
+    _refuse_duplicate_codes(name, version, factors)
+    row = FactorDatasetRow(name=name, version=version, publisher=publisher, file_name=file_name, sha256=sha256,
+                           is_builtin=is_builtin)
+    session.add(row)
+    session.flush()
+    _insert_factors(session, row.id, factors, progress)
+    return row.id
+
+
+def ensure_factors(session: Session, name: str, version: str, factors: Sequence[EmissionFactor], *,
+                   publisher: str = "", file_name: str = "", sha256: str = "", is_builtin: bool = False,
+                   progress: Progress | None = None) -> int:
+    """The dataset (name, version), created if missing, holding at least these codes: missing codes are added,
+    codes already stored are left as stored (a stored version is immutable). Returns the dataset id.
+
+    This is how a library should be brought in: a workbook saved earlier may already have stored the few factors of
+    that library version it used, and the full library then completes that dataset instead of being refused.
+    """
+    row = session.scalars(select(FactorDatasetRow).where(FactorDatasetRow.name == name,
+                                                         FactorDatasetRow.version == version)).first()
+    if row is None:
+        return add_factor_dataset(session, name, version, factors, publisher=publisher, file_name=file_name,
+                                  sha256=sha256, is_builtin=is_builtin, progress=progress)
+    _refuse_duplicate_codes(name, version, factors)
+    row.is_builtin = row.is_builtin or is_builtin
+    row.publisher = row.publisher or publisher
+    stored = set(session.scalars(select(EmissionFactorRow.code).where(EmissionFactorRow.dataset_id == row.id)))
+    _insert_factors(session, row.id, [f for f in factors if f.code not in stored], progress)
+    return row.id
+
+
+def factor_ids(session: Session, dataset_id: int, codes: Iterable[str]) -> dict[str, int]:
+    """Row ids of the given codes in one dataset (codes not stored are left out)."""
+    wanted = sorted(set(codes))
+    out: dict[str, int] = {}
+    for i in range(0, len(wanted), _IN_CHUNK):
+        chunk = wanted[i:i + _IN_CHUNK]
+        out.update(session.execute(
+            select(EmissionFactorRow.code, EmissionFactorRow.id)
+            .where(EmissionFactorRow.dataset_id == dataset_id, EmissionFactorRow.code.in_(chunk))).all())
+    return out
+
+
+def load_factors(session: Session) -> dict[str, EmissionFactor]:
+    """Every factor of every dataset as {code: factor}; on a code held by several datasets the newest import wins."""
+    flows: dict[int, dict[str, float]] = defaultdict(dict)
+    for factor_id, flow, kg in session.execute(
+            select(FactorFlowRow.factor_id, FactorFlowRow.flow, FactorFlowRow.kg_per_unit)
+            .order_by(FactorFlowRow.factor_id, FactorFlowRow.flow)):
+        flows[factor_id][flow] = kg
+    f = EmissionFactorRow
+    query = (select(f.id, f.code, f.name, f.category, f.unit, f.unit_text, f.source, f.year, f.geography, f.gwp_basis,
+                    f.notes, f.uncertainty, FactorDatasetRow.name, FactorDatasetRow.version)
+             .join(FactorDatasetRow, FactorDatasetRow.id == f.dataset_id)
+             .order_by(FactorDatasetRow.imported_at, FactorDatasetRow.id, f.id))
+    out: dict[str, EmissionFactor] = {}
+    for (fid, code, name, category, unit, unit_text, source, year, geography, gwp_basis, notes, uncertainty,
+         ds_name, ds_version) in session.execute(query):
+        out[code] = EmissionFactor(
+            code=code, name=name, unit=unit, flows=flows.get(fid, {}), source=source, year=year, geography=geography,
+            category=category, gwp_basis=gwp_basis, dataset=ds_name, dataset_version=ds_version, notes=notes,
+            uncertainty=uncertainty, unit_text=unit_text, id=fid)
+    return out
+
+
+def _refuse_duplicate_codes(name: str, version: str, factors: Sequence[EmissionFactor]) -> None:
+    twice = [code for code, n in Counter(f.code for f in factors).items() if n > 1]
+    if twice:
+        raise StoreError.one("store.duplicate_factor_code", hint_id="hint.store_duplicate_factor", code=twice[0],
+                             name=name, version=version)
+
+
+def _insert_factors(session: Session, dataset_id: int, factors: Sequence[EmissionFactor],
+                    progress: Progress | None) -> None:
+    """Factors first (one executemany per chunk), then their ids in one query, then the flows the same way.
+
+    `progress(done, total, text)` counts rows written, factors and flows together."""
+    if not factors:
+        return
+    rows = [
+        {"dataset_id": dataset_id, "code": f.code, "name": f.name, "category": f.category, "unit": f.unit,
+         "unit_text": f.unit_text, "source": f.source, "year": f.year, "geography": f.geography,
+         "gwp_basis": f.gwp_basis, "notes": f.notes, "uncertainty": f.uncertainty}
+        for f in factors]
+    total = len(rows) + sum(1 for f in factors for kg in f.flows.values() if kg is not None)
+    done = _write_chunks(session, _FACTOR_TABLE, rows, 0, total, progress)
+    ids = factor_ids(session, dataset_id, (f.code for f in factors)) if len(factors) <= _IN_CHUNK else dict(
+        session.execute(select(EmissionFactorRow.code, EmissionFactorRow.id)
+                        .where(EmissionFactorRow.dataset_id == dataset_id)).all())
+    flow_rows = [{"factor_id": ids[f.code], "flow": key, "kg_per_unit": float(kg)}
+                 for f in factors for key, kg in f.flows.items() if kg is not None]
+    _write_chunks(session, _FLOW_TABLE, flow_rows, done, total, progress)
+
+
+def _write_chunks(session: Session, table: Table, rows: list[dict[str, object]], done: int, total: int,
+                  progress: Progress | None) -> int:
+    for i in range(0, len(rows), CHUNK):
+        chunk = rows[i:i + CHUNK]
+        session.execute(insert(table), chunk)
+        done += len(chunk)
+        if progress:
+            progress(done, total, tr("store.progress_factors"))
+    return done

@@ -1,0 +1,221 @@
+"""`ProjectStore`: one open `.pcfdesk` file, the only object the rest of the app holds to read and write a project.
+
+Why it is shaped this way:
+- One project = one SQLite file, so a project can be copied, mailed and archived like a document. `close()`
+  checkpoints the WAL so the file is complete on its own afterwards.
+- Every write goes through `transaction()`: all of it commits or none of it does (a failed import or save leaves the
+  file exactly as it was). Database errors come out as StoreError with a message a person can act on.
+- Opening checks what the file is before anything can change it: not a database, another application's database,
+  written by a newer PCF Desk -> refused untouched; older -> backed up beside itself, then upgraded in one transaction.
+- A file we may not write is opened read-only; reading works, any write raises StoreError.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from core.domain import EmissionFactor, ProjectData
+from core.errors import StoreError
+from core.store import database, migrations
+from core.store.factors import Progress, add_factor_dataset, ensure_factors, find_dataset
+from core.store.repository import load_project_data, replace_project_data, save_project_data
+
+
+class ProjectStore:
+    """An open project file. Use `ProjectStore.create` / `ProjectStore.open` (or `open_project`), and close it
+    (it is a context manager). Thread use: one writer at a time (the desktop app serialises writes on a worker);
+    sessions must not be shared between threads."""
+
+    def __init__(self, path: Path, engine: Engine, read_only: bool, backup_path: Path | None = None):
+        self._path = path
+        self._engine: Engine | None = engine
+        self._read_only = read_only
+        self._backup_path = backup_path
+
+    # ------------------------------------------------------------ opening and closing
+
+    @classmethod
+    def create(cls, path: str | Path, *, overwrite: bool = False) -> ProjectStore:
+        """A new, empty project at `path`; refuses an existing file unless `overwrite` (which deletes it first)."""
+        path = Path(path)
+        if path.exists() or any(p.exists() for p in database.sidecar_files(path)):
+            if not overwrite:
+                raise StoreError.one("store.exists", hint_id="hint.store_other_name", path=str(path))
+            for p in (path, *database.sidecar_files(path)):
+                p.unlink(missing_ok=True)
+        if not path.parent.is_dir():
+            raise StoreError.one("store.no_folder", hint_id="hint.store_check_path", path=str(path))
+        engine = database.make_engine(path, read_only=False)
+        try:
+            with database.writer(engine).begin() as conn:
+                migrations.create_schema(conn)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            for p in (path, *database.sidecar_files(path)):
+                p.unlink(missing_ok=True)
+            raise StoreError.one("store.cannot_create", path=str(path),
+                                 reason=database.describe_error(exc)) from exc
+        return cls(path, engine, read_only=False)
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> ProjectStore:
+        """Open an existing project, upgrading an older file (after a backup) unless it must stay read-only."""
+        path = Path(path)
+        info = database.inspect_file(path)
+        migrations.check_version(path, info.user_version)
+        read_only = read_only or not database.is_writable(path)
+        backup: Path | None = None
+        if migrations.needs_upgrade(info.user_version):
+            if read_only:
+                raise StoreError.one("store.upgrade_read_only", hint_id="hint.store_make_writable", path=str(path),
+                                     found=info.user_version, target=migrations.SCHEMA_VERSION)
+            backup = migrations.backup_path(path, info.user_version)
+            database.backup_file(path, backup)
+        engine = database.make_engine(path, read_only=read_only)
+        try:
+            if backup is not None:
+                with database.writer(engine).begin() as conn:
+                    migrations.upgrade(conn)
+            else:
+                with engine.connect() as conn:      # fail now, not at the first read, on a damaged file
+                    database.verify(conn)
+        except Exception as exc:    # noqa: BLE001 - whatever failed, the upgrade rolled back and the user must know
+            engine.dispose()
+            if backup is not None:
+                raise StoreError.one("store.upgrade_failed", hint_id="hint.store_backup", path=str(path),
+                                     found=info.user_version, target=migrations.SCHEMA_VERSION, backup=str(backup),
+                                     reason=database.describe_error(exc)) from exc
+            if isinstance(exc, SQLAlchemyError):
+                raise database.store_error(exc, path) from exc
+            raise
+        return cls(path, engine, read_only=read_only, backup_path=backup)
+
+    def close(self) -> None:
+        """Write the WAL back into the file and let go of it; safe to call twice."""
+        if self._engine is None:
+            return
+        engine, self._engine = self._engine, None
+        try:
+            if not self._read_only:
+                database.checkpoint(engine)
+        except SQLAlchemyError:
+            pass    # another process still reading: SQLite checkpoints when the last connection closes
+        finally:
+            engine.dispose()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ properties
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def backup_path(self) -> Path | None:
+        """Where the file was backed up before this open upgraded it (None when no upgrade was needed)."""
+        return self._backup_path
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def schema_version(self) -> int:
+        with self._live_engine().connect() as conn:
+            return database.read_user_version(conn)
+
+    # ------------------------------------------------------------ sessions
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A Session whose work all commits at the end of the block, or all rolls back if anything raises."""
+        if self._read_only:
+            raise StoreError.one("store.read_only", hint_id="hint.store_save_copy", path=str(self._path))
+        engine = database.writer(self._live_engine())
+        try:
+            with Session(engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise database.store_error(exc, self._path) from exc
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A Session for reading one consistent snapshot; nothing done in it is committed."""
+        try:
+            with Session(self._live_engine()) as session:     # closing the session rolls its transaction back
+                yield session
+        except SQLAlchemyError as exc:
+            raise database.store_error(exc, self._path) from exc
+
+    # ------------------------------------------------------------ whole-project operations
+
+    def load(self) -> ProjectData:
+        with self.reader() as session:
+            data = load_project_data(session)
+        data.source_name = self._path.name
+        return data
+
+    def replace_all(self, data: ProjectData, *, dataset_name: str | None = None) -> None:
+        """Make the project exactly `data` (organization, sites, products and studies) in one transaction."""
+        with self.transaction() as session:
+            replace_project_data(session, data, dataset_name=dataset_name)
+
+    def save(self, data: ProjectData, *, dataset_name: str | None = None, replace_products: bool = True) -> None:
+        """`save_project_data` in one transaction (keeps the organization when `data` has none)."""
+        with self.transaction() as session:
+            save_project_data(session, data, dataset_name=dataset_name, replace_products=replace_products)
+
+    def import_data(self, data: ProjectData, *, source_name: str | None = None,
+                    dataset_name: str | None = None) -> None:
+        """Add or replace `data`'s products (by code) and store its factors, keeping the other products, in one
+        transaction. `source_name` (e.g. the workbook's file name) names the dataset of the factors it defines."""
+        if source_name is not None:
+            data = dataclasses.replace(data, source_name=source_name)
+        self.save(data, dataset_name=dataset_name, replace_products=False)
+
+    def has_dataset(self, name: str, version: str) -> bool:
+        """Whether a factor dataset version is in the file (possibly only the factors a saved study used; use
+        `ensure_factors` to bring a whole library in)."""
+        with self.reader() as session:
+            return find_dataset(session, name, version) is not None
+
+    def ensure_factors(self, name: str, version: str, factors: Sequence[EmissionFactor], *, publisher: str = "",
+                       is_builtin: bool = False, progress: Progress | None = None) -> int:
+        """`factors.ensure_factors` in one transaction: create the dataset version or add the codes it lacks."""
+        with self.transaction() as session:
+            return ensure_factors(session, name, version, factors, publisher=publisher, is_builtin=is_builtin,
+                                  progress=progress)
+
+    def add_factor_dataset(self, name: str, version: str, factors: Sequence[EmissionFactor], *,
+                           publisher: str = "", file_name: str = "", sha256: str = "", is_builtin: bool = False,
+                           progress: Progress | None = None) -> int:
+        with self.transaction() as session:
+            return add_factor_dataset(session, name, version, factors, publisher=publisher, file_name=file_name,
+                                      sha256=sha256, is_builtin=is_builtin, progress=progress)
+
+    def _live_engine(self) -> Engine:
+        if self._engine is None:
+            raise StoreError.one("store.closed", path=str(self._path))
+        return self._engine
+
+
+def open_project(path: str | Path, *, create: bool = False, read_only: bool = False) -> ProjectStore:
+    """`ProjectStore.create(path)` when `create`, else `ProjectStore.open(path, read_only=read_only)`."""
+    return ProjectStore.create(path) if create else ProjectStore.open(path, read_only=read_only)
