@@ -107,9 +107,10 @@ class Project:
 
     def ensure_builtin_library(self) -> Changes:
         """Load the built-in factor library into the project on first use (and when a newer version ships)."""
-        added = self.store.ensure_factors(BUILTIN_DATASET, BUILTIN_VERSION, list(load_builtin_factors().values()),
-                                          publisher="PCF Desk", is_builtin=True)
-        if not added:
+        library = load_builtin_factors()
+        if set(library) <= self.store.dataset_codes(BUILTIN_DATASET, BUILTIN_VERSION):
             return Changes()
+        self.store.ensure_factors(BUILTIN_DATASET, BUILTIN_VERSION, list(library.values()), publisher="PCF Desk",
+                                  is_builtin=True)
         self._data = None
         return Changes(factors=True)

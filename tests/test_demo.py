@@ -46,3 +46,9 @@ def test_demo_project_file_recomputes_the_same(tmp_path, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert [p["code"] for p in doc["products"]] == ["WIN-60"]
     assert doc["products"][0]["gwp_set"] == "AR5"
+    from core.credit_code import is_valid_credit_code
+    from core.project import Project
+    with Project.open(tmp_path / "demo.pcfdesk", read_only=True) as project:
+        org = project.data().organization
+        assert org is not None and org.name.startswith("苏州") and is_valid_credit_code(org.credit_code)
+        assert len(project.data().factors) > 250          # the built-in library was loaded into the project

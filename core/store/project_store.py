@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,7 @@ from core.errors import StoreError
 from core.store import database, migrations
 from core.store.factors import Progress, add_factor_dataset, ensure_factors, find_dataset
 from core.store.repository import load_project_data, replace_project_data, save_project_data
+from core.store.schema import EmissionFactorRow
 
 
 class ProjectStore:
@@ -195,6 +196,14 @@ class ProjectStore:
         `ensure_factors` to bring a whole library in)."""
         with self.reader() as session:
             return find_dataset(session, name, version) is not None
+
+    def dataset_codes(self, name: str, version: str) -> set[str]:
+        """Codes stored in a factor dataset version (empty if the version is not in the file)."""
+        with self.reader() as session:
+            dataset_id = find_dataset(session, name, version)
+            if dataset_id is None:
+                return set()
+            return set(session.scalars(select(EmissionFactorRow.code).where(EmissionFactorRow.dataset_id == dataset_id)))
 
     def ensure_factors(self, name: str, version: str, factors: Sequence[EmissionFactor], *, publisher: str = "",
                        is_builtin: bool = False, progress: Progress | None = None) -> int:

@@ -17,8 +17,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from core.credit_code import credit_code_problem
-from core.domain import (Activity, Allocation, Basis, Coproduct, DataType, EmissionFactor, Product, ProjectData,
-                         Study)
+from core.domain import (Activity, Allocation, Basis, Coproduct, DataType, EmissionFactor, Organization, Product,
+                         ProjectData, Study)
 from core.errors import InputError, Location, Origin, Problem
 from core.gwp import flow_keys, parse_gwp_set
 from core.lifecycle import Boundary, parse_boundary, parse_stage
@@ -288,7 +288,9 @@ class _Reader:
             raise InputError(self.problems)
         used = {a.factor_ref for p in products for a in p.study.activities if a.linked_product is None}
         factors = {**{c: self.library[c] for c in used if c in self.library and c not in own}, **own}
-        return ProjectData(products=products, factors=factors, source_name=self.file)
+        first = next((p for p in products if p.organization), None)
+        organization = Organization(name=first.organization, credit_code=first.credit_code) if first else None
+        return ProjectData(products=products, factors=factors, organization=organization, source_name=self.file)
 
 
 def _norm(text: str) -> str:
