@@ -26,7 +26,7 @@ from core.domain import Activity, Basis, EmissionFactor, Product, Study  # noqa:
 from core.engine import compile_system, solve  # noqa: E402
 from core.engine.results import ProjectResult  # noqa: E402
 from core.engine.solve import direct_flows  # noqa: E402
-from core.gwp import GwpSet, characterisation  # noqa: E402
+from core.gwp import GwpSet  # noqa: E402
 from core.lifecycle import STAGES, Boundary  # noqa: E402
 from core.units import Amount  # noqa: E402
 

@@ -24,7 +24,6 @@ from core.paths import resource_path
 from core.units import parse_unit
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "factors"
-needs_reference = pytest.mark.skipif(not REFERENCE.is_dir(), reason=f"reference data not found at {REFERENCE}")
 
 
 def reference(name: str) -> list[dict[str, str]]:
@@ -141,7 +140,6 @@ GRID_VARIANT_CODES = {"national_excl_market_nonfossil": "NATIONAL-EXCL-MARKET-NO
                       "national_fossil": "NATIONAL-FOSSIL", "reporting_national": "REPORTING-NATIONAL"}
 
 
-@needs_reference
 def test_every_grid_reference_row_is_shipped_with_its_value() -> None:
     rows = reference("grid_cn.csv")
     shipped = with_prefix("MEE-GRID-")
@@ -163,7 +161,6 @@ def test_every_grid_reference_row_is_shipped_with_its_value() -> None:
         assert r["source_doc"] in f.source
 
 
-@needs_reference
 def test_every_footprint_reference_row_is_shipped_with_its_value() -> None:
     rows = reference("electricity_footprint.csv")
     shipped = with_prefix("MEE-ELEC-CF-")
@@ -178,7 +175,6 @@ def test_every_footprint_reference_row_is_shipped_with_its_value() -> None:
             assert r["source_doc"] in f.source
 
 
-@needs_reference
 def test_ipcc_fuels_are_unit_conversions_of_the_reference() -> None:
     rows = reference("ipcc2006_fuels.csv")
     factors = load_builtin_factors()
@@ -196,7 +192,6 @@ def test_ipcc_fuels_are_unit_conversions_of_the_reference() -> None:
         assert "Table 1.2" in gj.source and "Table 2.3" in kg.source
 
 
-@needs_reference
 def test_every_cpcd_reference_row_is_shipped_with_its_value() -> None:
     rows = reference("materials_transport.csv")
     factors = load_builtin_factors()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,7 @@ from builders import (ACTIVITIES_HEADER, FACTORS_HEADER, PRODUCTS_HEADER, simple
 from core.cli.main import main
 from core.errors import InputError
 from core.lifecycle import Stage
-from core.workbook import read_workbook, write_template
+from core.workbook import read_workbook
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str, str]:
