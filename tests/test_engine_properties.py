@@ -60,3 +60,13 @@ def test_loop_needing_more_than_it_makes_is_still_solved_exactly():
     r = compute([a, b], {"ONE": factor("ONE", "kg", co2e=1.0)})
     assert np.isclose(r.product("A").total_kgco2e, -3.0, rtol=1e-12)
     assert np.isclose(r.product("B").total_kgco2e, -2.0, rtol=1e-12)
+    assert [w.code for w in r.product("A").warnings] == ["finding.loop_needs_more"]
+    assert "may be negative" in r.product("B").warnings[0].message()
+
+
+def test_slowly_converging_loop_falls_back_to_lu_without_warning():
+    """x = 1 + 0.999 x needs thousands of series steps: the LU path gives x = 1000 exactly, with no warning."""
+    a = product("A", [act("production", 0.999, "kg", "product:A"), act("production", 1, "kg", "ONE")])
+    r = compute([a], {"ONE": factor("ONE", "kg", co2e=1.0)}).product("A")
+    assert np.isclose(r.total_kgco2e, 1000.0, rtol=1e-9)
+    assert r.warnings == []

@@ -23,6 +23,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.sparse.linalg import splu
 
 from core.engine.compile import CompiledSystem
+from core.engine.findings import Finding, Severity
 from core.errors import ComputeError
 from core.lifecycle import STAGES
 
@@ -98,6 +99,14 @@ def solve(cs: CompiledSystem) -> SolvedSystem:
     totals = _power_series(a, d_total)
     if totals is None:
         totals = _factorised(cs, a, d_total)
+        # With a loop that makes more than it needs, every amount and factor being >= 0, no flow can be negative;
+        # a negative one means the loop needs as much of itself as it makes, or more (the series did not settle).
+        if np.any(totals < 0):
+            index = {c: i for i, c in enumerate(cs.product_codes)}
+            for code in _loop_products(cs, a):
+                if np.any(totals[index[code]] < 0):
+                    cs.findings.append(Finding(code="finding.loop_needs_more", severity=Severity.WARNING,
+                                               product=code, hint_id="hint.singular"))
     by_stage = d.copy()
     for s in range(len(STAGES)):
         if np.any(cs.la_stage == s):
