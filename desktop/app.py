@@ -15,7 +15,8 @@ def build_window():
 
     window = QMainWindow()
     window.setWindowTitle(f"PCF Desk {__version__}")
-    label = QLabel("PCF Desk — 产品碳足迹工作台\n\n`pcf demo` / `pcf compute` 可在命令行中使用。")
+    # Plain ASCII until the GUI issue ships its CJK font and translation files (without them Chinese shows as boxes).
+    label = QLabel(f"PCF Desk {__version__}\n\nThe guided workflow is coming; use `pcf demo` and `pcf compute` meanwhile.")
     label.setMargin(24)
     window.setCentralWidget(label)
     window.resize(640, 360)

@@ -5,7 +5,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-from core.cli.output import print_json, print_summary
+from core.cli.output import json_text, print_json, print_summary
 from core.errors import InputError, Location
 from core.gwp import GwpSet
 from core.i18n import tr
@@ -77,7 +77,7 @@ def demo(args: argparse.Namespace) -> int:
         report = project.import_workbook(workbook)
         result = project.compute(strict=True)
         codes = [p.code for p in project.data().products]
-        (out / "demo_result.json").write_text(_dumps(result.to_json(codes)), encoding="utf-8")
+        (out / "demo_result.json").write_text(json_text(result.to_json(codes)), encoding="utf-8")
     print(tr("cli.demo_done", project=str(project_path), products=len(codes), activities=report.activities))
     print_summary(result, codes)
     print("\n" + tr("cli.demo_files", json=str(out / "demo_result.json"), workbook=str(workbook)))
@@ -117,10 +117,5 @@ def _remove_project_file(path: Path) -> None:
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if p.exists():
             p.unlink()
-
-
-def _dumps(document: object) -> str:
-    import json
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

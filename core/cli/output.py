@@ -12,10 +12,13 @@ from core.i18n import tr
 from core.lifecycle import STAGES, Boundary
 
 
+def json_text(document: object) -> str:
+    """The JSON the CLI prints and writes: readable Chinese (no \\u escapes), indented, ending in a newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def print_json(document: object, out: TextIO | None = None) -> None:
-    out = out or sys.stdout
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    (out or sys.stdout).write(json_text(document))
 
 
 def print_error(error: PcfError, out: TextIO | None = None) -> None:

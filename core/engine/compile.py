@@ -60,6 +60,7 @@ class _Compiler:
         self.factors = factors
         self.index = {p.code: i for i, p in enumerate(products)}
         self.findings: list[Finding] = []
+        self.factor_list: list[EmissionFactor] = []   # factors the activities use, in slot order
 
     def problem(self, code: str, product: Product, act: Activity | None = None, index: int | None = None,
                 hint: str | None = None, severity: Severity = Severity.ERROR, field: str | None = None,
@@ -98,7 +99,6 @@ class _Compiler:
     def resolve_targets(self, refs: set[str]) -> dict[str, tuple[int, int]]:
         """Each distinct reference → (0, factor slot) or (1, product index); unknown ones are left out."""
         out: dict[str, tuple[int, int]] = {}
-        self.factor_list: list[EmissionFactor] = []
         for ref in refs:
             r = ref.strip()
             if r[:_LINK].lower() == PRODUCT_LINK_PREFIX:
