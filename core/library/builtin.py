@@ -1,7 +1,9 @@
 """The built-in emission-factor library: the app's own CSV files in `resources/factors`, read once per process.
 
 Every value comes from a public source named in the row (see `resources/factors/README.md`); the only arithmetic done
-here is the unit conversion of the IPCC fuel defaults (kg/TJ to kg/GJ and, with the net calorific value, to kg per kg).
+here is unit arithmetic on raw fuel parameters: the IPCC fuel defaults (kg/TJ to kg/GJ and, with the net calorific
+value, to kg per kg) and China's standard fuel defaults (carbon content x oxidation rate x 44/12 per GJ and, with the
+net calorific value, per physical unit). Each derived factor writes its steps in its notes.
 
 This runs at app start-up, so it reads with the `csv` module (pandas would cost more to import than the whole read)
 and does not parse units: building the pint registry is the slow part of `core.units`, and a unit that does not parse
@@ -15,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,9 +31,20 @@ BUILTIN_VERSION = resource_path("factors", "VERSION").read_text(encoding="utf-8"
 CATEGORIES = frozenset({"electricity", "fuel", "material", "transport", "heat", "water"})
 FACTOR_COLUMNS = ("code", "name_zh", "name_en", "category", "unit", "unit_text", "flow", "value", "gwp_basis", "year",
                   "geography", "source", "notes")
-# Raw IPCC fuel defaults: a file with these columns yields two factors per fuel (per GJ and per kg).
+# Raw IPCC fuel defaults: a file with these columns yields two factors per fuel (per GJ and per kg). An optional
+# `carbon` column says `fossil` (default) or `biogenic`: biomass CO2 and CH4 go to the biogenic flows.
 FUEL_COLUMNS = ("code", "name_zh", "name_en", "ncv_tj_per_gg", "co2_kg_per_tj", "ch4_kg_per_tj_manufacturing",
                 "n2o_kg_per_tj_manufacturing", "source", "table_refs", "confidence", "notes")
+# Raw fuel parameters of China's accounting standards and guidelines (NCV per published unit, carbon content per GJ,
+# oxidation rate): a file with these columns yields a CO2 factor per GJ and one per physical unit.
+GUIDE_COLUMNS = ("code", "name_zh", "name_en", "published_unit", "ncv_gj_per_published_unit", "carbon_tc_per_gj",
+                 "oxidation_pct", "year", "geography", "source", "table_refs", "confidence", "notes")
+# Published unit of a Chinese fuel default -> (unit of the shipped per-unit factor, its size in published units, the
+# conversion as written in the notes, code suffix). Explicit, so that start-up needs no unit registry.
+_GUIDE_UNITS = {
+    "万Nm3": ("Nm3", Fraction(1, 10_000), "1 万Nm3 = 10 000 Nm3", "NM3"),
+    "t": ("t", Fraction(1), "", "T"),
+}
 
 # Values of the optional `scope` column that the look-ups below rely on.
 FOOTPRINT_AVERAGE_SCOPE = "national_average"          # life-cycle electricity footprint, national average
@@ -108,10 +122,13 @@ def _read_file(path: Path) -> Iterator[tuple[EmissionFactor, str]]:
         header = set(reader.fieldnames or ())
         if header >= set(FUEL_COLUMNS):
             convert = _fuel_factors
+        elif header >= set(GUIDE_COLUMNS):
+            convert = _guideline_fuel_factors
         elif header >= set(FACTOR_COLUMNS):
             convert = _row_factor
         else:
-            raise BuiltinLibraryError(f"{path.name}: columns are neither {FACTOR_COLUMNS} nor {FUEL_COLUMNS}")
+            raise BuiltinLibraryError(f"{path.name}: columns are none of {FACTOR_COLUMNS}, {FUEL_COLUMNS}, "
+                                      f"{GUIDE_COLUMNS}")
         for line, row in enumerate(reader, start=2):
             try:
                 yield from convert(row)
@@ -131,10 +148,15 @@ def _fuel_factors(row: dict[str, str]) -> Iterator[tuple[EmissionFactor, str]]:
     """Two combustion factors per fuel, by unit arithmetic on the IPCC defaults (Decimal, so 0.1/1000 is 0.0001).
 
     Per GJ: kg/TJ ÷ 1000 (1 TJ = 1000 GJ). Per kg of fuel: kg/TJ × NCV (TJ/Gg) ÷ 1e6 (1 Gg = 1e6 kg).
+    Biomass fuels (`carbon` = biogenic) put their CO2 and CH4 on the biogenic flows.
     """
-    columns = {"co2_fossil": "co2_kg_per_tj", "ch4_fossil": "ch4_kg_per_tj_manufacturing",
-               "n2o": "n2o_kg_per_tj_manufacturing"}
-    gas = {"co2_fossil": "CO2", "ch4_fossil": "CH4", "n2o": "N2O"}
+    carbon = (row.get("carbon") or "fossil").strip()
+    if carbon not in ("fossil", "biogenic"):
+        raise ValueError(f"carbon must be 'fossil' or 'biogenic', not {carbon!r}")
+    co2, ch4 = ("co2_fossil", "ch4_fossil") if carbon == "fossil" else ("co2_biogenic", "ch4_biogenic")
+    columns = {co2: "co2_kg_per_tj", ch4: "ch4_kg_per_tj_manufacturing", "n2o": "n2o_kg_per_tj_manufacturing"}
+    gas = {"co2_fossil": "CO2", "ch4_fossil": "CH4", "co2_biogenic": "biogenic CO2", "ch4_biogenic": "biogenic CH4",
+           "n2o": "N2O"}
     given = {k: row[c].strip() for k, c in columns.items()}     # as written in the file, quoted in the notes
     ncv_text = row["ncv_tj_per_gg"].strip()
     ncv = Decimal(ncv_text)
@@ -145,6 +167,9 @@ def _fuel_factors(row: dict[str, str]) -> Iterator[tuple[EmissionFactor, str]]:
     source = f"{row['source']}; {row['table_refs']}"
     scope_note = ("CO2 at oxidation factor 1; CH4 and N2O for stationary combustion in manufacturing industries and "
                   "construction (1.A.2). Combustion only, no upstream fuel supply.")
+    if carbon == "biogenic":
+        scope_note += (" Biomass fuel: its CO2 is biogenic (flow co2_biogenic, reported separately and left out of the "
+                       "result excluding biogenic CO2) and its CH4 is non-fossil methane (flow ch4_biogenic).")
     tail = " ".join(t for t in (row["notes"].strip(), f"Transcription confidence: {row['confidence']}.") if t)
 
     gj_steps = "; ".join(f"{gas[k]} {given[k]} kg/TJ ÷ 1000 = {_dec(per_gj[k])} kg/GJ" for k in per_tj)
@@ -162,6 +187,49 @@ def _fuel_factors(row: dict[str, str]) -> Iterator[tuple[EmissionFactor, str]]:
         unit="kg", unit_text="kg", flows={k: float(v) for k, v in per_kg.items()}, source=source,
         notes=f"Derived by unit arithmetic from the IPCC defaults and the default net calorific value: {kg_steps}. "
               f"Prefer the per-GJ factor with the fuel's measured NCV where known. {scope_note} {tail}"), ""
+
+
+def _guideline_fuel_factors(row: dict[str, str]) -> Iterator[tuple[EmissionFactor, str]]:
+    """Two CO2 factors per fuel from China's standard defaults, by exact rational arithmetic (Fraction).
+
+    Per GJ: carbon content (tC/GJ) × 1000 kg/t × oxidation rate (%) ÷ 100 × 44/12. Per physical unit: the per-GJ factor
+    × NCV (GJ per published unit), then into the shipped unit (万Nm3 -> Nm3). CO2 only: the standards give no CH4 or N2O.
+    """
+    published = row["published_unit"].strip()
+    if published not in _GUIDE_UNITS:
+        raise ValueError(f"published unit {published!r} is not one of {sorted(_GUIDE_UNITS)}")
+    unit, size, unit_step, suffix = _GUIDE_UNITS[published]
+    ncv_text, carbon_text, ox_text = (row[c].strip() for c in ("ncv_gj_per_published_unit", "carbon_tc_per_gj",
+                                                               "oxidation_pct"))
+    ncv, carbon, ox = Fraction(Decimal(ncv_text)), Fraction(Decimal(carbon_text)), Fraction(Decimal(ox_text))
+    if not 0 < ox <= 100:
+        raise ValueError(f"oxidation rate {ox_text}% is not in (0, 100]")
+    per_gj = carbon * 1000 * ox / 100 * Fraction(44, 12)
+    per_published = per_gj * ncv
+    per_unit = per_published * size
+    common = {"category": "fuel", "gwp_basis": ""}
+    source = f"{row['source']}; {row['table_refs']}"
+    scope_note = ("CO2 only (the standard gives no CH4 or N2O defaults); combustion only, no upstream fuel supply; "
+                  "flow co2_fossil.")
+    tail = " ".join(t for t in (row["notes"].strip(), f"Transcription confidence: {row['confidence']}.") if t)
+    gj_steps = (f"CO2 {carbon_text} tC/GJ × 1000 kg/t × {ox_text}% × 44/12 = {_frac(per_gj)} kg/GJ "
+                f"(carbon content × oxidation rate × 44/12, on the net calorific value)")
+    yield _factor(
+        {**row, **common, "code": f"{row['code']}-GJ", "name_zh": f"{row['name_zh']}燃烧（国家标准缺省值，按低位发热量 GJ）",
+         "name_en": f"{row['name_en']}, combustion CO2, per GJ (net calorific value)"},
+        unit="GJ", unit_text="GJ", flows={"co2_fossil": float(per_gj)}, source=source,
+        notes=f"Derived by unit arithmetic from the standard's defaults: {gj_steps}. {scope_note} {tail}"), ""
+
+    unit_steps = f"{_frac(per_gj)} kg/GJ × {ncv_text} GJ/{published} = {_frac(per_published)} kg/{published}"
+    if size != 1:
+        unit_steps += f"; ÷ {_frac(1 / size)} ({unit_step}) = {_frac(per_unit)} kg/{unit}"
+    yield _factor(
+        {**row, **common, "code": f"{row['code']}-{suffix}",
+         "name_zh": f"{row['name_zh']}燃烧（国家标准缺省值，按 {unit}）",
+         "name_en": f"{row['name_en']}, combustion CO2, per {unit} (default NCV {ncv_text} GJ/{published})"},
+        unit=unit, unit_text=unit, flows={"co2_fossil": float(per_unit)}, source=source,
+        notes=f"Derived by unit arithmetic from the standard's defaults: {gj_steps}; {unit_steps}. Prefer the per-GJ "
+              f"factor with the fuel's measured NCV where known. {scope_note} {tail}"), ""
 
 
 def _factor(row: dict[str, str], *, unit: str, unit_text: str, flows: dict[str, float], source: str,
@@ -189,6 +257,17 @@ def _factor(row: dict[str, str], *, unit: str, unit_text: str, flows: dict[str, 
 def _dec(d: Decimal) -> str:
     """A Decimal as plain text without exponent or trailing zeros (2.69280 -> 2.6928, 5.61E+4 -> 56100)."""
     return format(d.normalize(), "f")
+
+
+def _frac(f: Fraction) -> str:
+    """A Fraction as exact decimal text when it has one (55539/1000 -> 55.539), else '≈' and 12 significant digits."""
+    denominator = f.denominator
+    for p in (2, 5):
+        while denominator % p == 0:
+            denominator //= p
+    if denominator == 1:
+        return _dec(Decimal(f.numerator) / Decimal(f.denominator))
+    return "≈" + _dec(Decimal(format(float(f), ".12g")))
 
 
 # -- grid look-up --------------------------------------------------------------------------------------------------
