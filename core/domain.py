@@ -101,6 +101,9 @@ class Activity:
     dq_time: int | None = None
     dq_precision: int | None = None
     uncertainty: str = ""
+    # The stored factor row this activity was computed with (a dataset version). It stays put when a newer version
+    # of the factor is imported, until the user updates the study; None until saved, or when the ref changed.
+    factor_id: int | None = None
     id: int | None = None
     origin: Origin | None = None
 
@@ -169,7 +172,8 @@ class ProjectData:
     """Everything needed to compute: products with their studies, and the factors they may use."""
 
     products: list[Product] = field(default_factory=list)
-    factors: dict[str, EmissionFactor] = field(default_factory=dict)
+    factors: dict[str, EmissionFactor] = field(default_factory=dict)      # by code: the newest version of each
+    pinned_factors: dict[int, EmissionFactor] = field(default_factory=dict)   # by stored id: versions in use
     organization: Organization | None = None
     sites: list[Site] = field(default_factory=list)
     source_name: str = ""

@@ -5,17 +5,28 @@ refresh only what changed. Reads return plain dataclasses from `core.domain`, ne
 """
 from __future__ import annotations
 
+import dataclasses
+from collections import ChainMap
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.domain import ProjectData
+from core.domain import EmissionFactor, ProjectData
 from core.engine import ProjectResult, compute
+from core.errors import InputError, Location
 from core.gwp import GwpSet
 from core.library.builtin import BUILTIN_DATASET, BUILTIN_VERSION, load_builtin_factors
+from core.library.column_mapping import ColumnMapping
+from core.library.factor_export import write_factors
+from core.library.factor_import import FactorFileReport, read_factor_file
+from core.library.factor_updates import StudyUpdate, study_updates
+from core.library.search import FactorHit, FactorQuery, search
 from core.store import PROJECT_SUFFIX, ProjectStore
+from core.store.factor_search import DatasetInfo
+from core.store.factors import Progress
 from core.workbook import read_workbook
 
-__all__ = ["Project", "Changes", "ImportReport", "PROJECT_SUFFIX"]
+__all__ = ["Project", "Changes", "ImportReport", "FactorImport", "PROJECT_SUFFIX"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,17 @@ class ImportReport:
     products_replaced: list[str] = field(default_factory=list)
     activities: int = 0
     factors: int = 0
+    changes: Changes = Changes()
+
+
+@dataclass(frozen=True)
+class FactorImport:
+    """What `import_factors` did: the file's row-by-row report and the dataset version it wrote (or found)."""
+
+    report: FactorFileReport
+    dataset: DatasetInfo
+    imported: int                     # factors written (0 when the same file was already imported)
+    already_imported: bool = False
     changes: Changes = Changes()
 
 
@@ -78,21 +100,35 @@ class Project:
 
     def compute(self, gwp: GwpSet | None = None, strict: bool = False) -> ProjectResult:
         data = self.data()
-        return compute(data.products, data.factors, gwp=gwp, strict=strict)
+        return compute(data.products, data.factors, gwp=gwp, strict=strict, pinned=data.pinned_factors)
+
+    def library(self) -> ChainMap[str, EmissionFactor]:
+        """Factors by code as a workbook may cite them: the project's (newest version) before the built-in ones."""
+        return ChainMap(_StoredFactors(self.store), load_builtin_factors())
+
+    def datasets(self) -> list[DatasetInfo]:
+        return self.store.datasets()
+
+    def search_factors(self, query: FactorQuery) -> list[FactorHit]:
+        return search(self.store, query)
+
+    def factor_updates(self) -> list[StudyUpdate]:
+        """Studies whose footprint would change if they used the newest version of their factors, and by how much."""
+        return study_updates(self.data())
 
     # -- changing ------------------------------------------------------------------------------------------------
     def import_workbook(self, path: str | Path) -> ImportReport:
         """Read, validate and compute the workbook together with the products already here, then write it all in one
         transaction. Any problem raises before anything is written: the project file stays exactly as it was."""
-        incoming = read_workbook(path, load_builtin_factors())
+        incoming = read_workbook(path, self.library())
         current = self.data()
         new_codes = {p.code for p in incoming.products}
         merged = ProjectData(
             products=[p for p in current.products if p.code not in new_codes] + incoming.products,
-            factors={**current.factors, **incoming.factors},
+            factors={**current.factors, **incoming.factors}, pinned_factors=current.pinned_factors,
             organization=current.organization, sites=current.sites,
         )
-        compute(merged.products, merged.factors, strict=True)   # raises ComputeError with cell locations
+        compute(merged.products, merged.factors, strict=True, pinned=merged.pinned_factors)  # cell locations
         self.store.import_data(incoming, source_name=Path(path).name)
         self._data = None
         existing = {p.code for p in current.products}
@@ -114,3 +150,85 @@ class Project:
                                   is_builtin=True)
         self._data = None
         return Changes(factors=True)
+
+    def import_factors(self, path: str | Path, mapping: ColumnMapping | None = None, *, dataset: str | None = None,
+                       version: str | None = None, publisher: str = "", accept_rejected: bool = False,
+                       progress: Progress | None = None) -> FactorImport:
+        """Import a factor file as a new version of dataset `dataset` (default: the file name).
+
+        Rejected rows stop the import (InputError listing each with its cell) unless `accept_rejected`; then only
+        the good rows are written. The same file imported again without a new version name is recognised by its
+        SHA-256 and not stored twice. One transaction: a failure leaves the project as it was."""
+        path = Path(path)
+        read = read_factor_file(path, mapping)
+        if not accept_rejected:
+            read.require_clean()
+        if not len(read.batch):
+            raise InputError.one("factor_import.nothing", Location(path.name), hint_id="hint.factor_import_nothing")
+        name = (dataset or path.stem).strip()
+        versions = [d for d in self.store.datasets() if d.name == name]
+        same = next((d for d in versions if d.sha256 == read.report.sha256), None)
+        if same is not None and version is None:
+            return FactorImport(read.report, same, 0, already_imported=True)
+        version = version or _next_version([d.version for d in versions])
+        dataset_id = self.store.add_factor_batch(name, version, read.batch, publisher=publisher, file_name=path.name,
+                                                 sha256=read.report.sha256, progress=progress)
+        self._data = None
+        info = next(d for d in self.store.datasets() if d.id == dataset_id)
+        return FactorImport(read.report, info, len(read.batch), changes=Changes(factors=True))
+
+    def export_dataset(self, name: str, path: str | Path, version: str | None = None) -> Path:
+        """Write one dataset version (default: the latest of that name) to .csv or .xlsx."""
+        versions = [d for d in self.store.datasets() if d.name == name and (version is None or d.version == version)]
+        if not versions:
+            known = ", ".join(sorted({f"{d.name} {d.version}" for d in self.store.datasets()})) or "-"
+            raise InputError.one("factor_export.no_dataset", hint_id="hint.factor_export_datasets", name=name,
+                                 version=version or "", known=known)
+        chosen = versions[-1]
+        return write_factors(self.store.dataset_factors(chosen.id), path, sheet=chosen.name)
+
+    def update_factors(self, products: list[str] | None = None) -> Changes:
+        """Let the given products' studies (default: all) use the newest version of each of their factors."""
+        data = self.data()
+        wanted = set(products) if products is not None else {p.code for p in data.products}
+        unknown = wanted - {p.code for p in data.products}
+        if unknown:
+            raise InputError.one("project.unknown_product", hint_id="hint.project_products",
+                                 code=", ".join(sorted(unknown)), known=", ".join(p.code for p in data.products))
+        updated = [dataclasses.replace(p, study=dataclasses.replace(p.study, activities=[
+            dataclasses.replace(a, factor_id=None) for a in p.study.activities])) if p.code in wanted else p
+            for p in data.products]
+        self.store.save(dataclasses.replace(data, products=updated))
+        self._data = None
+        return Changes(studies=True, activities=True)
+
+
+class _StoredFactors(Mapping[str, EmissionFactor]):
+    """The project's factors by code (newest version), read one code at a time: a library can hold 200,000."""
+
+    def __init__(self, store: ProjectStore):
+        self._store = store
+        self._cache: dict[str, EmissionFactor | None] = {}
+
+    def __getitem__(self, code: str) -> EmissionFactor:
+        if code not in self._cache:
+            self._cache[code] = self._store.newest_factors([code]).get(code)
+        found = self._cache[code]
+        if found is None:
+            raise KeyError(code)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store.all_factors())
+
+    def __len__(self) -> int:
+        return sum(d.factor_count for d in self._store.datasets())
+
+
+def _next_version(existing: list[str]) -> str:
+    """'1', '2', ... after the numeric versions already there (a non-numeric version does not count)."""
+    numbers = [int(v) for v in existing if v.isdigit()]
+    candidate = max(numbers, default=0) + 1
+    while str(candidate) in existing:
+        candidate += 1
+    return str(candidate)

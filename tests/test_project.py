@@ -9,6 +9,7 @@ import pytest
 from builders import simple_workbook
 from core.cli.main import main
 from core.errors import InputError, PcfError
+from core.library.builtin import load_builtin_factors
 from core.project import Project
 
 
@@ -64,7 +65,9 @@ def test_builtin_library_loaded_once_and_searchable(tmp_path, capsys):
     with Project.create(tmp_path / "p.pcfdesk") as p:
         assert p.ensure_builtin_library().factors
         assert not p.ensure_builtin_library().factors
-        assert "MEE-GRID-2023-EAST" in p.data().factors
+        assert "MEE-GRID-2023-EAST" in p.library()
+        builtin = [d for d in p.datasets() if d.is_builtin]
+        assert [d.factor_count for d in builtin] == [len(load_builtin_factors())]
     assert main(["factors", "search", "华东", "2023", "--json", "--project", str(tmp_path / "p.pcfdesk")]) == 0
     hits = json.loads(capsys.readouterr().out)
     # 2023 East China grid, MEE/NBS 公告2025年第47号 (value read from the shared reference file)

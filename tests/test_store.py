@@ -68,16 +68,19 @@ def sample_project() -> ProjectData:
 
 
 def strip(obj):
-    """The same data without what a store assigns or drops: row ids, workbook origins, the source name."""
+    """The same data without what a store assigns or drops: row ids, pinned factor versions, workbook origins, the
+    source name."""
     if isinstance(obj, list):
         return [strip(x) for x in obj]
     if isinstance(obj, dict):
         return {k: strip(v) for k, v in obj.items()}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         changes = {f.name: strip(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        for name in ("id", "origin"):
+        for name in ("id", "origin", "factor_id"):
             if name in changes:
                 changes[name] = None
+        if "pinned_factors" in changes:
+            changes["pinned_factors"] = {}
         if "source_name" in changes:
             changes["source_name"] = ""
         return dataclasses.replace(obj, **changes)
@@ -147,6 +150,10 @@ def test_round_trip_gives_back_the_same_project(project: Path):
     assert loaded.products[0].study.period_output == Amount(24000.0, "吨")
     assert all(p.id is not None and p.study.id is not None for p in loaded.products)
     assert all(f.id is not None for f in loaded.factors.values())
+    # every activity that cites a factor is pinned to the stored row of that code
+    for a in loaded.products[0].study.activities:
+        if a.factor_ref and a.linked_product is None:
+            assert loaded.pinned_factors[a.factor_id].code == a.factor_ref == loaded.factors[a.factor_ref].code
 
 
 def test_activities_pin_the_factor_row_they_used(project: Path):
@@ -257,7 +264,7 @@ def test_v1_file_is_backed_up_and_upgraded(tmp_path: Path):
     old = build_v1(tmp_path / "old.pcfdesk")
     original = old.read_bytes()
     with ProjectStore.open(old) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.backup_path == tmp_path / "old.pcfdesk.v1.bak"
         data = store.load()
         store.replace_all(data)                                       # the upgraded file can be written
@@ -458,9 +465,9 @@ def test_bulk_add_of_50000_factors(tmp_path: Path):
             assert s.scalar(select(func.count()).select_from(EmissionFactorRow)) == 50_000
             assert s.scalar(select(func.count()).select_from(FactorFlowRow)) == 100_000
         started = time.perf_counter()
-        loaded = store.load().factors
+        loaded = store.all_factors()
         print(f"load of 50,000 factors: {time.perf_counter() - started:.2f} s")
-    assert dataset_id > 0 and calls[-1] == (150_000, 150_000)
+    assert dataset_id > 0 and calls[-1] == (200_000, 200_000)     # factors, flows, index entries
     assert loaded["F012345"].flows == {"co2_fossil": 12.345, "ch4_fossil": 1e-6}
     assert loaded["F012345"].dataset == "Big library" and loaded["F012345"].dataset_version == "2025"
     assert elapsed < 30
@@ -471,7 +478,7 @@ def test_newest_dataset_wins_and_versions_are_unique(tmp_path: Path):
         store.add_factor_dataset("lib", "2023", [EmissionFactor("E", "old", "kWh", {"co2e": 0.6}),
                                                  EmissionFactor("ONLY-OLD", "o", "kg", {"co2e": 1.0})])
         store.add_factor_dataset("lib", "2024", [EmissionFactor("E", "new", "kWh", {"co2e": 0.5})])
-        factors = store.load().factors
+        factors = store.all_factors()
         with pytest.raises(StoreError) as err:
             store.add_factor_dataset("lib", "2024", [])
         assert message_ids(err.value) == ["store.dataset_exists"]
@@ -491,7 +498,7 @@ def test_a_library_completes_the_part_a_workbook_stored(project: Path):
         assert not store.has_dataset("Test library", "2026.1")
         store.ensure_factors("Test library", "2025.1", full, publisher="pub", is_builtin=True)
         store.ensure_factors("Test library", "2025.1", full)           # again: nothing to add
-        factors = store.load().factors
+        factors = store.all_factors()
         with store.reader() as s:
             row = s.scalars(select(FactorDatasetRow).where(FactorDatasetRow.name == "Test library")).one()
             assert (row.publisher, row.is_builtin) == ("pub", True)

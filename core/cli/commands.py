@@ -84,27 +84,6 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def factors_search(args: argparse.Namespace) -> int:
-    from core.library.search import search_factors
-    if args.project is not None:
-        from core.project import Project
-        with Project.open(args.project, read_only=True) as project:
-            pool = dict(load_builtin_factors())
-            pool.update(project.data().factors)
-    else:
-        pool = load_builtin_factors()
-    text = " ".join(args.text)
-    hits = search_factors(pool.values(), text, unit=args.unit, limit=args.limit)
-    if args.json:
-        print_json([h.to_json() for h in hits])
-        return 0
-    if not hits:
-        print(tr("cli.no_factors", text=text))
-    for h in hits:
-        print(f"{h.code:<34} {h.co2e_kg:>12.6g} kgCO2e/{h.unit:<6} {h.year or '':<5} {h.geography:<6} {h.name}")
-    return 0
-
-
 def _is_project_file(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.cli import commands
+from core.cli import commands, factor_commands
 from core.errors import PcfError
 from core.i18n import set_language, tr
 from core.cli.output import print_error
@@ -44,10 +44,49 @@ def build_parser() -> argparse.ArgumentParser:
     search = fsub.add_parser("search", help=tr("cli.help.factors_search"))
     search.add_argument("text", nargs="*", default=[])
     search.add_argument("--unit", help=tr("cli.help.unit"))
+    search.add_argument("--dataset", help=tr("cli.help.dataset_filter"))
+    search.add_argument("--geography", help=tr("cli.help.geography"))
+    search.add_argument("--year", type=int, help=tr("cli.help.year"))
+    search.add_argument("--all-versions", action="store_true", help=tr("cli.help.all_versions"))
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true", help=tr("cli.help.json"))
     search.add_argument("--project", type=Path, help=tr("cli.help.project_optional"))
-    search.set_defaults(run=commands.factors_search)
+    search.set_defaults(run=factor_commands.factors_search)
+
+    fimp = fsub.add_parser("import", help=tr("cli.help.factors_import"))
+    fimp.add_argument("file", type=Path)
+    fimp.add_argument("--project", type=Path, required=True, help=tr("cli.help.project_create"))
+    fimp.add_argument("--mapping", type=Path, help=tr("cli.help.mapping"))
+    fimp.add_argument("--save-mapping", type=Path, help=tr("cli.help.save_mapping"))
+    fimp.add_argument("--dataset", help=tr("cli.help.dataset"))
+    fimp.add_argument("--version", help=tr("cli.help.version"))
+    fimp.add_argument("--publisher", help=tr("cli.help.publisher"))
+    fimp.add_argument("--accept-rejected", action="store_true", help=tr("cli.help.accept_rejected"))
+    fimp.add_argument("--allow-negative", action="store_true", help=tr("cli.help.allow_negative"))
+    fimp.add_argument("--json", action="store_true", help=tr("cli.help.json"))
+    fimp.set_defaults(run=factor_commands.factors_import)
+
+    fds = fsub.add_parser("datasets", help=tr("cli.help.factors_datasets"))
+    fds.add_argument("--project", type=Path, required=True, help=tr("cli.help.project"))
+    fds.add_argument("--json", action="store_true", help=tr("cli.help.json"))
+    fds.set_defaults(run=factor_commands.factors_datasets)
+
+    fexp = fsub.add_parser("export", help=tr("cli.help.factors_export"))
+    fexp.add_argument("--project", type=Path, required=True, help=tr("cli.help.project"))
+    fexp.add_argument("--dataset", required=True, help=tr("cli.help.dataset"))
+    fexp.add_argument("--version", help=tr("cli.help.version_export"))
+    fexp.add_argument("--out", type=Path, required=True, help=tr("cli.help.export_out"))
+    fexp.set_defaults(run=factor_commands.factors_export)
+
+    fupd = fsub.add_parser("updates", help=tr("cli.help.factors_updates"))
+    fupd.add_argument("--project", type=Path, required=True, help=tr("cli.help.project"))
+    fupd.add_argument("--json", action="store_true", help=tr("cli.help.json"))
+    fupd.set_defaults(run=factor_commands.factors_updates)
+
+    fup = fsub.add_parser("update", help=tr("cli.help.factors_update"))
+    fup.add_argument("--project", type=Path, required=True, help=tr("cli.help.project"))
+    fup.add_argument("--product", action="append", help=tr("cli.help.product"))
+    fup.set_defaults(run=factor_commands.factors_update)
     return p
 
 

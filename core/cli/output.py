@@ -37,10 +37,10 @@ def print_product(r: ProductResult, out: TextIO | None = None) -> None:
     for stage in STAGES:
         value = r.by_stage[stage.value]
         if stage not in boundary.stages:
-            out.write(f"    {_pad(stage.label(), 26)} {tr('cli.outside_boundary'):>14}\n")
+            out.write(f"    {pad(stage.label(), 26)} {tr('cli.outside_boundary'):>14}\n")
             continue
         share = value / r.total_kgco2e if r.total_kgco2e else 0.0
-        out.write(f"    {_pad(stage.label(), 26)} {value:>14,.3f}  {share:6.1%}\n")
+        out.write(f"    {pad(stage.label(), 26)} {value:>14,.3f}  {share:6.1%}\n")
     if r.biogenic_co2_emissions_kg or r.biogenic_co2_removals_kg or r.dluc_kgco2e:
         out.write(tr("cli.biogenic_line", emissions=f"{r.biogenic_co2_emissions_kg:,.3f}",
                      removals=f"{r.biogenic_co2_removals_kg:,.3f}", dluc=f"{r.dluc_kgco2e:,.3f}") + "\n")
@@ -55,7 +55,7 @@ def print_summary(result: ProjectResult, codes: list[str], out: TextIO | None = 
         print_product(result.product(code), out)
 
 
-def _pad(text: str, width: int) -> str:
+def pad(text: str, width: int) -> str:
     """Left-align text in a terminal, counting CJK characters as two columns."""
     used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
     return text + " " * max(0, width - used)

@@ -16,13 +16,12 @@ __all__ = ["compute", "ProjectResult", "ProductResult", "Contribution", "Finding
 
 
 def compute(products: list[Product], factors: Mapping[str, EmissionFactor], gwp: GwpSet | None = None,
-            strict: bool = True) -> ProjectResult:
+            strict: bool = True, pinned: Mapping[int, EmissionFactor] | None = None) -> ProjectResult:
     """Compute every product. With `strict`, any activity that cannot be computed raises ComputeError listing all of
-    them (the CLI's behaviour); without, such activities are left out and reported as error findings (the GUI's)."""
-    compiled = compile_system(products, factors)
+    them (the CLI's behaviour); without, such activities are left out and reported as error findings (the GUI's).
+    `pinned` holds the stored factor versions activities point at by `factor_id` (see `Activity.factor_id`)."""
+    compiled = compile_system(products, factors, pinned)
     errors = [f for f in compiled.findings if f.severity is Severity.ERROR]
     if strict and errors:
         raise ComputeError([f.as_problem() for f in errors])
-    result = ProjectResult(solve(compiled), products, gwp)
-    result.attach_factors({code: factors[code] for code in compiled.factor_codes})
-    return result
+    return ProjectResult(solve(compiled), products, gwp)

@@ -48,6 +48,7 @@ class CompiledSystem:
     findings: list[Finding] = field(default_factory=list)
     allocation_share: np.ndarray | None = None
     output_declared_units: np.ndarray | None = None
+    factors: list[EmissionFactor] = field(default_factory=list)   # the factor of each slot (factor_codes order)
 
     @property
     def n_products(self) -> int:
@@ -55,9 +56,11 @@ class CompiledSystem:
 
 
 class _Compiler:
-    def __init__(self, products: list[Product], factors: Mapping[str, EmissionFactor]):
+    def __init__(self, products: list[Product], factors: Mapping[str, EmissionFactor],
+                 pinned: Mapping[int, EmissionFactor] | None = None):
         self.products = products
         self.factors = factors
+        self.pinned = pinned or {}
         self.index = {p.code: i for i, p in enumerate(products)}
         self.findings: list[Finding] = []
         self.factor_list: list[EmissionFactor] = []   # factors the activities use, in slot order
@@ -96,24 +99,35 @@ class _Compiler:
         return share, output, included
 
     # -- activities ----------------------------------------------------------------------------------------------
-    def resolve_targets(self, refs: set[str]) -> dict[str, tuple[int, int]]:
-        """Each distinct reference → (0, factor slot) or (1, product index); unknown ones are left out."""
-        out: dict[str, tuple[int, int]] = {}
-        for ref in refs:
+    def resolve_targets(self, refs: set[tuple[str, int | None]]) -> dict[tuple[str, int | None], tuple[int, int]]:
+        """Each distinct (reference, pinned factor id) → (0, factor slot) or (1, product index); unknown ones are
+        left out. A pinned id wins while it still names the same code (a study keeps the factor version it was saved
+        with until the user updates it); otherwise the code is looked up."""
+        out: dict[tuple[str, int | None], tuple[int, int]] = {}
+        slots: dict[tuple[str, int | None, int], int] = {}
+        for key in refs:
+            ref, factor_id = key
             r = ref.strip()
             if r[:_LINK].lower() == PRODUCT_LINK_PREFIX:
                 qi = self.index.get(r[_LINK:].strip())
                 if qi is not None:
-                    out[ref] = (1, qi)
-            elif (f := self.factors.get(r)) is not None:
-                out[ref] = (0, len(self.factor_list))
-                self.factor_list.append(f)
+                    out[key] = (1, qi)
+                continue
+            f = self.pinned.get(factor_id) if factor_id is not None else None
+            if f is None or f.code != r:
+                f = self.factors.get(r)
+            if f is not None:
+                slot_key = (f.code, f.id, id(f))
+                if slot_key not in slots:
+                    slots[slot_key] = len(self.factor_list)
+                    self.factor_list.append(f)
+                out[key] = (0, slots[slot_key])
         return out
 
     def build(self) -> CompiledSystem:
         share, output, included = self.product_scalars()
-        cols = [(pi, ai, STAGE_INDEX[a.stage], a.amount, a.unit, a.basis is Basis.PER_PERIOD, a.factor_ref,
-                 a.distance_km)
+        cols = [(pi, ai, STAGE_INDEX[a.stage], a.amount, a.unit, a.basis is Basis.PER_PERIOD,
+                 (a.factor_ref, a.factor_id), a.distance_km)
                 for pi, p in enumerate(self.products) for ai, a in enumerate(p.study.activities)]
         n = len(cols)
         c_pi, c_ai, c_st, c_amount, _, c_pp, c_ref, c_dist = zip(*cols) if cols else ((),) * 8
@@ -172,7 +186,7 @@ class _Compiler:
                     ff[i, fidx[key]] = value
         return CompiledSystem(
             product_codes=[p.code for p in self.products], factor_codes=[f.code for f in self.factor_list],
-            factor_flows=ff,
+            factor_flows=ff, factors=list(self.factor_list),
             fa_product=pi_[fa], fa_stage=st_[fa], fa_factor=target[fa], fa_coef=coef[fa], fa_activity=ai_[fa],
             la_product=pi_[la], la_stage=st_[la], la_target=target[la], la_coef=coef[la], la_activity=ai_[la],
             findings=self.findings, allocation_share=share, output_declared_units=output,
@@ -218,13 +232,14 @@ class _Compiler:
                      target=target_name)
 
 
-def compile_system(products: list[Product], factors: Mapping[str, EmissionFactor]) -> CompiledSystem:
+def compile_system(products: list[Product], factors: Mapping[str, EmissionFactor],
+                   pinned: Mapping[int, EmissionFactor] | None = None) -> CompiledSystem:
     # Reading 100,000 activities creates as many short-lived tuples, none of them in reference cycles; pausing the
     # cyclic garbage collector meanwhile halves the time (it would otherwise rescan them all repeatedly).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Compiler(products, factors).build()
+        return _Compiler(products, factors, pinned).build()
     finally:
         if was_enabled:
             gc.enable()

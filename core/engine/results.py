@@ -91,10 +91,6 @@ class ProjectResult:
         self.products = products
         self.gwp_override = gwp_override
         self._index = {p.code: i for i, p in enumerate(products)}
-        self._factors: dict[str, EmissionFactor] = {}
-
-    def attach_factors(self, factors: dict[str, EmissionFactor]) -> None:
-        self._factors = factors
 
     @property
     def findings(self) -> list[Finding]:
@@ -110,6 +106,11 @@ class ProjectResult:
     def by_stage_kgco2e(self, gwp: GwpSet) -> np.ndarray:
         """(n_products, n_stages) kg CO2e per declared unit."""
         return (self.solved.by_stage @ characterisation(gwp).total).T
+
+    def total_kgco2e(self, code: str) -> float:
+        """One product's CFP (kg CO2e per declared unit) under its study's GWP set, without the full breakdown."""
+        i = self._index[code]
+        return float(self.solved.totals[i] @ characterisation(self.gwp_of(self.products[i])).total)
 
     def product(self, code: str) -> ProductResult:
         i = self._index[code]
@@ -139,7 +140,7 @@ class ProjectResult:
         for k in np.nonzero(cs.fa_product == i)[0]:
             a = acts[int(cs.fa_activity[k])]
             fcode = cs.factor_codes[int(cs.fa_factor[k])]
-            f = self._factors.get(fcode)
+            f = cs.factors[int(cs.fa_factor[k])] if cs.factors else None
             kg = float(cs.fa_coef[k] * (cs.factor_flows[cs.fa_factor[k]] @ cf))
             out.append(Contribution(
                 activity_index=int(cs.fa_activity[k]), name=a.name, stage=a.stage.value, kgco2e=kg,

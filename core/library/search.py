@@ -1,16 +1,29 @@
-"""Find factors by words and unit, in memory (enough for the built-in library and a workbook's own factors).
+"""Find the right factor: words in Chinese or English, filtered by dataset, region, year and the activity's unit.
 
-Ranking: every word must appear in the code, name, category, source or notes; hits in the code or name rank first.
-The full-text index over hundreds of thousands of imported factors (SQLite FTS5) is the factor-library issue's work.
+The index and its SQL live in `core/store/factor_index.py` and `factor_search.py`; this module says what a query and a
+hit are, turns an activity unit into the factor units it converts to (pint, so `t` finds factors per kg and per t,
+`kWh` finds per MWh and per GJ), and gives each hit its kg CO2e per unit (AR6 for per-gas factors) for display.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.domain import EmissionFactor
 from core.gwp import DEFAULT_GWP, characterisation, flow_index
+from core.store import ProjectStore
+from core.store.factor_search import SearchFilter
 from core.units import same_dimension
+
+
+@dataclass(frozen=True)
+class FactorQuery:
+    text: str = ""
+    unit: str | None = None          # the activity's unit: only factors whose unit it converts to
+    dataset: str | None = None       # a dataset name
+    geography: str | None = None
+    year: int | None = None
+    all_versions: bool = False       # also older versions of each dataset
+    limit: int = 20
 
 
 @dataclass(frozen=True)
@@ -24,12 +37,20 @@ class FactorHit:
     source: str
     year: int | None
     geography: str
-    score: float
+    category: str
+    unit_text: str
+    factor_id: int | None
 
     def to_json(self) -> dict[str, object]:
         return {"id": self.code, "name": self.name, "unit": self.unit, "co2e_kg": self.co2e_kg,
                 "dataset": self.dataset, "version": self.version, "source": self.source, "year": self.year,
-                "geography": self.geography}
+                "geography": self.geography, "category": self.category, "unit_text": self.unit_text,
+                "factor_id": self.factor_id}
+
+    @classmethod
+    def of(cls, f: EmissionFactor) -> FactorHit:
+        return cls(f.code, f.name, f.unit, co2e_per_unit(f), f.dataset, f.dataset_version, f.source, f.year,
+                   f.geography, f.category, f.unit_text, f.id)
 
 
 def co2e_per_unit(factor: EmissionFactor) -> float:
@@ -38,19 +59,15 @@ def co2e_per_unit(factor: EmissionFactor) -> float:
     return float(sum(v * cf[idx[k]] for k, v in factor.flows.items()))
 
 
-def search_factors(factors: Iterable[EmissionFactor], text: str, unit: str | None = None,
-                   limit: int = 20) -> list[FactorHit]:
-    words = [w.lower() for w in text.split()]
-    hits: list[FactorHit] = []
-    for f in factors:
-        if unit and not same_dimension(unit, f.unit):
-            continue
-        head = f"{f.code} {f.name}".lower()
-        body = f"{f.category} {f.source} {f.notes} {f.geography}".lower()
-        if not all(w in head or w in body for w in words):
-            continue
-        score = sum(2.0 if w in head else 1.0 for w in words) + (f.year or 0) / 10000
-        hits.append(FactorHit(f.code, f.name, f.unit, co2e_per_unit(f), f.dataset, f.dataset_version, f.source,
-                              f.year, f.geography, score))
-    hits.sort(key=lambda h: (-h.score, h.code))
-    return hits[:limit]
+def search(store: ProjectStore, query: FactorQuery) -> list[FactorHit]:
+    datasets = store.datasets()
+    chosen = [d for d in datasets if (query.all_versions or d.is_latest)
+              and (query.dataset is None or d.name == query.dataset)]
+    units = None
+    if query.unit:
+        units = [u for u in store.distinct_units() if same_dimension(query.unit, u)]
+    where = SearchFilter(dataset_ids=[d.id for d in chosen], geography=query.geography or None, year=query.year,
+                         units=units)
+    ids = store.search_ids(query.text, where, query.limit)
+    found = store.factors_by_id(ids)
+    return [FactorHit.of(found[i]) for i in ids if i in found]

@@ -19,12 +19,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import ColumnElement, Table, insert, select
 from sqlalchemy.orm import Session
+
+import numpy as np
 
 from core.domain import EmissionFactor
 from core.errors import StoreError
 from core.i18n import tr
+from core.library.factor_batch import FactorBatch
+from core.store.factor_index import context_ids, context_key, index_factors
 from core.store.schema import EmissionFactorRow, FactorDatasetRow, FactorFlowRow
 
 Progress = Callable[[int, int, str], None]
@@ -103,25 +107,54 @@ def factor_ids(session: Session, dataset_id: int, codes: Iterable[str]) -> dict[
 
 
 def load_factors(session: Session) -> dict[str, EmissionFactor]:
-    """Every factor of every dataset as {code: factor}; on a code held by several datasets the newest import wins."""
-    flows: dict[int, dict[str, float]] = defaultdict(dict)
-    for factor_id, flow, kg in session.execute(
-            select(FactorFlowRow.factor_id, FactorFlowRow.flow, FactorFlowRow.kg_per_unit)
-            .order_by(FactorFlowRow.factor_id, FactorFlowRow.flow)):
-        flows[factor_id][flow] = kg
+    """Every factor of every dataset as {code: factor}; on a code held by several datasets the newest import wins.
+    For exports and tests; the app itself reads only the factors it needs (`newest_factors`, `factors_by_id`)."""
+    return {f.code: f for f in _read_factors(session, None)}
+
+
+def newest_factors(session: Session, codes: Iterable[str]) -> dict[str, EmissionFactor]:
+    """The newest stored version of each code (newest import wins; codes not stored are left out)."""
+    wanted = sorted(set(codes))
+    out: dict[str, EmissionFactor] = {}
+    for i in range(0, len(wanted), _IN_CHUNK):
+        for f in _read_factors(session, EmissionFactorRow.code.in_(wanted[i:i + _IN_CHUNK])):
+            out[f.code] = f
+    return out
+
+
+def factors_of_dataset(session: Session, dataset_id: int) -> list[EmissionFactor]:
+    return _read_factors(session, EmissionFactorRow.dataset_id == dataset_id)
+
+
+def factors_by_id(session: Session, ids: Iterable[int]) -> dict[int, EmissionFactor]:
+    wanted = sorted(set(ids))
+    out: dict[int, EmissionFactor] = {}
+    for i in range(0, len(wanted), _IN_CHUNK):
+        out.update((f.id, f) for f in _read_factors(session, EmissionFactorRow.id.in_(wanted[i:i + _IN_CHUNK]))
+                   if f.id is not None)
+    return out
+
+
+def _read_factors(session: Session, where: ColumnElement[bool] | None) -> list[EmissionFactor]:
+    """Factors (with flows and dataset) matching `where`, oldest import first, so later ones win in a dict."""
     f = EmissionFactorRow
     query = (select(f.id, f.code, f.name, f.category, f.unit, f.unit_text, f.source, f.year, f.geography, f.gwp_basis,
                     f.notes, f.uncertainty, FactorDatasetRow.name, FactorDatasetRow.version)
              .join(FactorDatasetRow, FactorDatasetRow.id == f.dataset_id)
              .order_by(FactorDatasetRow.imported_at, FactorDatasetRow.id, f.id))
-    out: dict[str, EmissionFactor] = {}
-    for (fid, code, name, category, unit, unit_text, source, year, geography, gwp_basis, notes, uncertainty,
-         ds_name, ds_version) in session.execute(query):
-        out[code] = EmissionFactor(
-            code=code, name=name, unit=unit, flows=flows.get(fid, {}), source=source, year=year, geography=geography,
-            category=category, gwp_basis=gwp_basis, dataset=ds_name, dataset_version=ds_version, notes=notes,
-            uncertainty=uncertainty, unit_text=unit_text, id=fid)
-    return out
+    flow_query = select(FactorFlowRow.factor_id, FactorFlowRow.flow, FactorFlowRow.kg_per_unit)
+    if where is not None:
+        query = query.where(where)
+        flow_query = flow_query.join(f, f.id == FactorFlowRow.factor_id).where(where)
+    flows: dict[int, dict[str, float]] = defaultdict(dict)
+    for factor_id, flow, kg in session.execute(flow_query.order_by(FactorFlowRow.factor_id, FactorFlowRow.flow)):
+        flows[factor_id][flow] = kg
+    return [EmissionFactor(
+        code=code, name=name, unit=unit, flows=flows.get(fid, {}), source=source, year=year, geography=geography,
+        category=category, gwp_basis=gwp_basis, dataset=ds_name, dataset_version=ds_version, notes=notes,
+        uncertainty=uncertainty, unit_text=unit_text, id=fid)
+        for (fid, code, name, category, unit, unit_text, source, year, geography, gwp_basis, notes, uncertainty,
+             ds_name, ds_version) in session.execute(query)]
 
 
 def _refuse_duplicate_codes(name: str, version: str, factors: Sequence[EmissionFactor]) -> None:
@@ -133,24 +166,40 @@ def _refuse_duplicate_codes(name: str, version: str, factors: Sequence[EmissionF
 
 def _insert_factors(session: Session, dataset_id: int, factors: Sequence[EmissionFactor],
                     progress: Progress | None) -> None:
-    """Factors first (one executemany per chunk), then their ids in one query, then the flows the same way.
+    if factors:
+        write_batch(session, dataset_id, FactorBatch.from_factors(factors), progress)
 
-    `progress(done, total, text)` counts rows written, factors and flows together."""
-    if not factors:
+
+def write_batch(session: Session, dataset_id: int, batch: FactorBatch, progress: Progress | None = None) -> None:
+    """Factors (one executemany per chunk), then their ids in one query, then flows and the search index.
+
+    `progress(done, total, text)` counts rows written: factors, flows and index entries."""
+    n = len(batch)
+    if not n:
         return
+    keys = [context_key(*t) for t in zip(batch.categories, batch.geographies, batch.sources, batch.notes)]
+    contexts = context_ids(session, keys)
     rows = [
-        {"dataset_id": dataset_id, "code": f.code, "name": f.name, "category": f.category, "unit": f.unit,
-         "unit_text": f.unit_text, "source": f.source, "year": f.year, "geography": f.geography,
-         "gwp_basis": f.gwp_basis, "notes": f.notes, "uncertainty": f.uncertainty}
-        for f in factors]
-    total = len(rows) + sum(1 for f in factors for kg in f.flows.values() if kg is not None)
+        {"dataset_id": dataset_id, "code": code, "name": name, "category": category, "unit": unit,
+         "unit_text": unit_text, "source": source, "year": year, "geography": geography, "gwp_basis": gwp,
+         "notes": notes, "uncertainty": uncertainty, "search_context_id": contexts[key]}
+        for code, name, category, unit, unit_text, source, year, geography, gwp, notes, uncertainty, key in zip(
+            batch.codes, batch.names, batch.categories, batch.units, batch.unit_texts, batch.sources, batch.years,
+            batch.geographies, batch.gwp_bases, batch.notes, batch.uncertainties, keys)]
+    n_flows = sum(len(positions) for positions, _ in batch.flows.values())
+    total = 2 * n + n_flows
     done = _write_chunks(session, _FACTOR_TABLE, rows, 0, total, progress)
-    ids = factor_ids(session, dataset_id, (f.code for f in factors)) if len(factors) <= _IN_CHUNK else dict(
+    ids_by_code = factor_ids(session, dataset_id, batch.codes) if n <= _IN_CHUNK else dict(
         session.execute(select(EmissionFactorRow.code, EmissionFactorRow.id)
                         .where(EmissionFactorRow.dataset_id == dataset_id)).all())
-    flow_rows = [{"factor_id": ids[f.code], "flow": key, "kg_per_unit": float(kg)}
-                 for f in factors for key, kg in f.flows.items() if kg is not None]
-    _write_chunks(session, _FLOW_TABLE, flow_rows, done, total, progress)
+    ids = np.array([ids_by_code[c] for c in batch.codes], dtype=np.int64)
+    flow_rows = [{"factor_id": fid, "flow": flow, "kg_per_unit": kg}
+                 for flow, (positions, values) in batch.flows.items()
+                 for fid, kg in zip(ids[positions].tolist(), values.tolist())]
+    done = _write_chunks(session, _FLOW_TABLE, flow_rows, done, total, progress)
+    index_factors(session, ids.tolist(), batch.codes, batch.names)
+    if progress:
+        progress(total, total, tr("store.progress_factors"))
 
 
 def _write_chunks(session: Session, table: Table, rows: list[dict[str, object]], done: int, total: int,

@@ -13,6 +13,7 @@ Rules:
 History:
 - 1: first release (no evidence files, no per-activity data quality or uncertainty).
 - 2: `evidence_files`; `activities.dq_technology/dq_geography/dq_time/dq_precision` and `activities.uncertainty`.
+- 3: the factor search index (FTS5 tables, `factor_search_contexts`, `emission_factors.search_context_id`).
 """
 from __future__ import annotations
 
@@ -23,16 +24,17 @@ from typing import cast
 from sqlalchemy import Connection, Table
 
 from core.errors import StoreError
-from core.store import database
+from core.store import database, factor_index
 from core.store.schema import Base, EvidenceFileRow
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 OLDEST_SUPPORTED = 1
 
 
 def create_schema(conn: Connection) -> None:
     """Make an empty file a PCF Desk project at the current version (inside the caller's transaction)."""
     Base.metadata.create_all(conn)
+    factor_index.create_index(conn)
     database.write_application_id(conn)
     database.write_user_version(conn, SCHEMA_VERSION)
 
@@ -84,6 +86,16 @@ def _upgrade_to_2(conn: Connection) -> None:
     cast(Table, EvidenceFileRow.__table__).create(conn)
 
 
+def _upgrade_to_3(conn: Connection) -> None:
+    """Full-text search over factors: the index tables, each factor's search context, every stored factor indexed."""
+    conn.exec_driver_sql("ALTER TABLE emission_factors ADD COLUMN search_context_id INTEGER")
+    conn.exec_driver_sql("CREATE INDEX ix_emission_factors_search_context_id "
+                         "ON emission_factors (search_context_id)")
+    factor_index.create_index(conn)
+    factor_index.reindex_all(conn)
+
+
 _STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2,
+    3: _upgrade_to_3,
 }

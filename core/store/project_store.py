@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -24,9 +24,13 @@ from sqlalchemy.orm import Session
 from core.domain import EmissionFactor, ProjectData
 from core.errors import StoreError
 from core.store import database, migrations
-from core.store.factors import Progress, add_factor_dataset, ensure_factors, find_dataset
+from core.library.factor_batch import FactorBatch
+from core.store import factor_search
+from core.store.factor_search import DatasetInfo, SearchFilter
+from core.store.factors import (Progress, add_factor_dataset, ensure_factors, factors_by_id, find_dataset,
+                                factors_of_dataset, load_factors, newest_factors, write_batch)
 from core.store.repository import load_project_data, replace_project_data, save_project_data
-from core.store.schema import EmissionFactorRow
+from core.store.schema import EmissionFactorRow, FactorDatasetRow
 
 
 class ProjectStore:
@@ -39,6 +43,7 @@ class ProjectStore:
         self._engine: Engine | None = engine
         self._read_only = read_only
         self._backup_path = backup_path
+        self._units: tuple[tuple[object, ...], list[str]] | None = None     # (data stamp, distinct factor units)
 
     # ------------------------------------------------------------ opening and closing
 
@@ -218,6 +223,56 @@ class ProjectStore:
         with self.transaction() as session:
             return add_factor_dataset(session, name, version, factors, publisher=publisher, file_name=file_name,
                                       sha256=sha256, is_builtin=is_builtin, progress=progress)
+
+    def add_factor_batch(self, name: str, version: str, batch: FactorBatch, *, publisher: str = "",
+                         file_name: str = "", sha256: str = "", progress: Progress | None = None) -> int:
+        """A new dataset version holding an imported file's factors, in one transaction; returns its id."""
+        with self.transaction() as session:
+            if find_dataset(session, name, version) is not None:
+                raise StoreError.one("store.dataset_exists", hint_id="hint.store_dataset_version", name=name,
+                                     version=version)
+            row = FactorDatasetRow(name=name, version=version, publisher=publisher, file_name=file_name,
+                                   sha256=sha256)
+            session.add(row)
+            session.flush()
+            write_batch(session, row.id, batch, progress)
+            return row.id
+
+    # ------------------------------------------------------------ reading factors
+
+    def datasets(self) -> list[DatasetInfo]:
+        with self.reader() as session:
+            return factor_search.list_datasets(session)
+
+    def all_factors(self) -> dict[str, EmissionFactor]:
+        """Every stored factor by code, newest import winning (exports and tests; can be 200,000 factors)."""
+        with self.reader() as session:
+            return load_factors(session)
+
+    def newest_factors(self, codes: Iterable[str]) -> dict[str, EmissionFactor]:
+        with self.reader() as session:
+            return newest_factors(session, codes)
+
+    def factors_by_id(self, ids: Iterable[int]) -> dict[int, EmissionFactor]:
+        with self.reader() as session:
+            return factors_by_id(session, ids)
+
+    def dataset_factors(self, dataset_id: int) -> list[EmissionFactor]:
+        """Every factor of one dataset version, in the order they were written."""
+        with self.reader() as session:
+            return factors_of_dataset(session, dataset_id)
+
+    def distinct_units(self) -> list[str]:
+        """Units factors are stored per; cached until factors are added or removed."""
+        with self.reader() as session:
+            stamp = factor_search.data_stamp(session)
+            if self._units is None or self._units[0] != stamp:
+                self._units = (stamp, factor_search.distinct_units(session))
+        return self._units[1]
+
+    def search_ids(self, text: str, where: SearchFilter, limit: int) -> list[int]:
+        with self.reader() as session:
+            return factor_search.search_ids(session, text, where, limit)
 
     def _live_engine(self) -> Engine:
         if self._engine is None:

@@ -17,7 +17,9 @@ What saving means:
 - Each activity's `factor_id` pins the stored factor row its `factor_ref` resolved to through `data.factors`.
 
 What loading gives: ids from the rows, `origin` None (workbook cells are not stored), `source_name` empty, each
-product's current study (or its newest, or an empty Study if it has none), all factors of all datasets.
+product's current study (or its newest, or an empty Study if it has none), each activity's pinned `factor_id`, the
+factor versions those ids point at (`pinned_factors`) and the newest version of every code the activities cite
+(`factors`). Not the whole library: that can be 200,000 factors, reached through search and `newest_factors`.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from core.domain import (Activity, Allocation, Basis, Coproduct, DataType, Emiss
 from core.errors import StoreError
 from core.gwp import GwpSet
 from core.lifecycle import Boundary, Stage
-from core.store.factors import ensure_factors, factor_ids, factors_digest, load_factors
+from core.store.factors import ensure_factors, factor_ids, factors_by_id, factors_digest, newest_factors
 from core.store.schema import (ActivityRow, CoproductRow, EmissionFactorRow, FactorDatasetRow, OrganizationRow,
                                ProductRow, SiteRow, StageExclusionRow, StudyRow, utcnow)
 from core.units import Amount
@@ -63,7 +65,9 @@ def product_to_row(p: Product) -> ProductRow:
                       organization=p.organization, credit_code=p.credit_code)
 
 
-def study_to_row(s: Study, factor_ids_by_ref: dict[str, int]) -> StudyRow:
+def study_to_row(s: Study, factor_ids_by_ref: dict[str, int], kept: dict[int, int] | None = None) -> StudyRow:
+    """`kept` maps the factor ids activities already point at to themselves when still valid (same code)."""
+    kept = kept or {}
     row = StudyRow(
         version=s.version, status=StudyStatus(s.status).value, boundary=Boundary(s.boundary).value,
         period_start=s.period_start, period_end=s.period_end,
@@ -74,7 +78,8 @@ def study_to_row(s: Study, factor_ids_by_ref: dict[str, int]) -> StudyRow:
         electricity_approach=s.electricity_approach, is_current=True)
     row.exclusions = [StageExclusionRow(stage=Stage(stage).value, justification=why)
                       for stage, why in s.excluded_stages.items()]
-    row.activities = [activity_to_row(a, i, factor_ids_by_ref.get(a.factor_ref.strip()))
+    row.activities = [activity_to_row(a, i, (kept.get(a.factor_id) if a.factor_id is not None else None)
+                                      or factor_ids_by_ref.get(a.factor_ref.strip()))
                       for i, a in enumerate(s.activities)]
     row.coproducts = [CoproductRow(name=c.name, output_value=c.output.value, output_unit=c.output.unit,
                                    unit_price=c.unit_price) for c in s.coproducts]
@@ -129,7 +134,8 @@ def activity_from_row(row: ActivityRow) -> Activity:
         stage=Stage(row.stage), name=row.name, amount=row.amount, unit=row.unit, basis=Basis(row.basis),
         factor_ref=row.factor_ref, distance_km=row.distance_km, data_type=DataType(row.data_type), source=row.source,
         note=row.note, geography=row.geography, dq_technology=row.dq_technology, dq_geography=row.dq_geography,
-        dq_time=row.dq_time, dq_precision=row.dq_precision, uncertainty=row.uncertainty, id=row.id)
+        dq_time=row.dq_time, dq_precision=row.dq_precision, uncertainty=row.uncertainty, factor_id=row.factor_id,
+        id=row.id)
 
 
 # ---------------------------------------------------------------- whole project
@@ -148,7 +154,11 @@ def load_project_data(session: Session) -> ProjectData:
                  selectinload(StudyRow.exclusions)))} if chosen else {}
     products = [product_from_row(r, studies.get(chosen.get(r.id, -1)))
                 for r in session.scalars(select(ProductRow).order_by(ProductRow.id))]
-    return ProjectData(products=products, factors=load_factors(session),
+    activities = [a for p in products for a in p.study.activities if a.linked_product is None]
+    refs = {a.factor_ref.strip() for a in activities if a.factor_ref.strip()}
+    pinned_ids = {a.factor_id for a in activities if a.factor_id is not None}
+    return ProjectData(products=products, factors=newest_factors(session, refs),
+                       pinned_factors=factors_by_id(session, pinned_ids),
                        organization=organization_from_row(org) if org else None, sites=sites)
 
 
@@ -166,9 +176,10 @@ def save_project_data(session: Session, data: ProjectData, *, dataset_name: str 
             session.execute(delete(ProductRow).where(ProductRow.code.in_(codes[i:i + _IN_CHUNK]))
                             .execution_options(**_NO_SYNC))
     pinned, own_versions = _save_factors(session, data, dataset_name)
+    kept = _still_valid_pins(session, data.products)
     for p in data.products:
         row = product_to_row(p)
-        study = study_to_row(p.study, pinned)
+        study = study_to_row(p.study, pinned, kept)
         study.created_at = created.get((p.code, p.study.version), utcnow())
         row.studies.append(study)
         session.add(row)
@@ -239,6 +250,18 @@ def _save_factors(session: Session, data: ProjectData,
         for code, factor_id in factor_ids(session, dataset_id, wanted).items():
             pinned[wanted[code]] = factor_id
     return pinned, list(digests)
+
+
+def _still_valid_pins(session: Session, products: Sequence[Product]) -> dict[int, int]:
+    """The factor ids activities point at that still exist and still carry the activity's code."""
+    wanted = {(a.factor_id, a.factor_ref.strip()) for p in products for a in p.study.activities
+              if a.factor_id is not None}
+    ids = sorted({i for i, _ in wanted})
+    codes: dict[int, str] = {}
+    for i in range(0, len(ids), _IN_CHUNK):
+        codes.update(session.execute(select(EmissionFactorRow.id, EmissionFactorRow.code)
+                                     .where(EmissionFactorRow.id.in_(ids[i:i + _IN_CHUNK]))).all())
+    return {i: i for i, ref in wanted if codes.get(i) == ref}
 
 
 def _drop_unused_versions(session: Session, name: str, keep_version: str) -> None:

@@ -220,6 +220,9 @@ class EmissionFactorRow(Base):
     gwp_basis: Mapped[str] = mapped_column(String, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     uncertainty: Mapped[str] = mapped_column(Text, default="")
+    # Added by schema version 3: the (category, region, source, notes) combination the search index knows this
+    # factor by (see core/store/factor_index.py). Keep it last.
+    search_context_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class FactorFlowRow(Base):

@@ -1,0 +1,132 @@
+"""The SQL of factor search and of the dataset list (SQLite FTS5; see `factor_index.py` for how the index is cut).
+
+Ranking: factors whose own code or name contain every word come first, ordered by FTS5's bm25 (a hit in the name
+weighs more than one in the code), newer data years first on ties. Then, if there is room, factors where some words
+are found only in their category, region, source or notes, newest first. Filters (dataset, region, year, the units an
+activity unit converts to) apply to both; by default only the latest version of each dataset is searched.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, func, select, text
+from sqlalchemy.orm import Session
+
+from core.store.factor_index import match_expression
+from core.store.schema import EmissionFactorRow, FactorDatasetRow
+
+_NAME_WEIGHTS = "2.0, 10.0"          # bm25 weights of (code, name)
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    id: int
+    name: str
+    version: str
+    publisher: str
+    imported_at: datetime
+    file_name: str
+    sha256: str
+    is_builtin: bool
+    factor_count: int
+    is_latest: bool                  # the newest imported version of this name
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "name": self.name, "version": self.version, "publisher": self.publisher,
+                "imported_at": self.imported_at.isoformat(timespec="seconds"), "file_name": self.file_name,
+                "sha256": self.sha256, "builtin": self.is_builtin, "factors": self.factor_count,
+                "latest": self.is_latest}
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    dataset_ids: Sequence[int] | None = None     # None: every dataset
+    geography: str | None = None
+    year: int | None = None
+    units: Sequence[str] | None = None           # None: any unit; empty: nothing matches
+
+
+def list_datasets(session: Session) -> list[DatasetInfo]:
+    """Every dataset version, oldest import first, with its factor count."""
+    counts = dict(session.execute(select(EmissionFactorRow.dataset_id, func.count())
+                                  .group_by(EmissionFactorRow.dataset_id)).all())
+    rows = session.scalars(select(FactorDatasetRow).order_by(FactorDatasetRow.imported_at, FactorDatasetRow.id)).all()
+    latest = {r.name: r.id for r in rows}
+    return [DatasetInfo(r.id, r.name, r.version, r.publisher, r.imported_at, r.file_name, r.sha256, r.is_builtin,
+                        counts.get(r.id, 0), latest[r.name] == r.id) for r in rows]
+
+
+def distinct_units(session: Session) -> list[str]:
+    return list(session.scalars(select(EmissionFactorRow.unit).distinct()))
+
+
+def data_stamp(session: Session) -> tuple[object, ...]:
+    """Changes whenever factors are added or removed (cheap: max of primary keys and a small count)."""
+    return (session.scalar(select(func.max(EmissionFactorRow.id))),
+            session.scalar(select(func.count()).select_from(FactorDatasetRow)),
+            session.scalar(select(func.max(FactorDatasetRow.id))))
+
+
+def search_ids(session: Session, query: str, where: SearchFilter, limit: int) -> list[int]:
+    """Factor ids, best first (see the module docstring)."""
+    if where.units is not None and not where.units:
+        return []
+    clauses, params = _filters(where)
+    phrases = match_expression(query)
+    if not phrases:
+        sql = f"SELECT f.id FROM emission_factors f WHERE {clauses} ORDER BY f.name, f.year DESC, f.id LIMIT :limit"
+        return _run(session, sql, params | {"limit": limit}, where)
+    sql = (f"SELECT f.id FROM factor_name_fts JOIN emission_factors f ON f.id = factor_name_fts.rowid "
+           f"WHERE factor_name_fts MATCH :q AND {clauses} "
+           f"ORDER BY bm25(factor_name_fts, {_NAME_WEIGHTS}), f.year DESC, f.id LIMIT :limit")
+    best = _run(session, sql, params | {"q": " AND ".join(phrases), "limit": limit}, where)
+    if len(best) >= limit:
+        return best
+    contexts = [_matching_contexts(session, p) for p in phrases]
+    if not any(contexts):
+        return best
+    terms, extra = [], {}
+    for i, (phrase, ctx) in enumerate(zip(phrases, contexts)):
+        in_name = f"f.id IN (SELECT rowid FROM factor_name_fts WHERE factor_name_fts MATCH :p{i})"
+        extra[f"p{i}"] = phrase
+        if ctx:
+            extra[f"c{i}"] = ctx
+            terms.append(f"({in_name} OR f.search_context_id IN :c{i})")
+        else:
+            terms.append(in_name)
+    sql = (f"SELECT f.id FROM emission_factors f WHERE {clauses} AND {' AND '.join(terms)} "
+           f"AND f.id NOT IN :seen ORDER BY f.year DESC, f.name, f.id LIMIT :limit")
+    rest = _run(session, sql, params | extra | {"seen": best or [-1], "limit": limit - len(best)}, where,
+                expanding=[k for k in extra if k.startswith("c")] + ["seen"])
+    return best + rest
+
+
+def _matching_contexts(session: Session, phrase: str) -> list[int]:
+    return list(session.scalars(text("SELECT rowid FROM factor_context_fts WHERE factor_context_fts MATCH :p"),
+                                {"p": phrase}))
+
+
+def _filters(where: SearchFilter) -> tuple[str, dict[str, object]]:
+    clauses, params = ["1 = 1"], {}
+    if where.dataset_ids is not None:
+        clauses.append("f.dataset_id IN :datasets")
+        params["datasets"] = list(where.dataset_ids) or [-1]
+    if where.geography:
+        clauses.append("f.geography = :geography")
+        params["geography"] = where.geography
+    if where.year is not None:
+        clauses.append("f.year = :year")
+        params["year"] = where.year
+    if where.units is not None:
+        clauses.append("f.unit IN :units")
+        params["units"] = list(where.units)
+    return " AND ".join(clauses), params
+
+
+def _run(session: Session, sql: str, params: dict[str, object], where: SearchFilter,
+         expanding: list[str] | None = None) -> list[int]:
+    names = [k for k in ("datasets", "units") if k in params] + (expanding or [])
+    statement = text(sql).bindparams(*(bindparam(k, expanding=True) for k in names))
+    return list(session.scalars(statement, params))
