@@ -19,6 +19,7 @@ from core.errors import Origin, StoreError
 from core.gwp import GwpSet
 from core.i18n import catalogue
 from core.lifecycle import Boundary, Stage
+from core.store.factor_search import SearchFilter
 from core.store import (APPLICATION_ID, SCHEMA_VERSION, ProjectStore, add_factor_dataset, migrations,
                         open_project, save_project_data)
 from core.store.schema import ActivityRow, EmissionFactorRow, FactorDatasetRow, FactorFlowRow, ProductRow
@@ -266,6 +267,10 @@ def test_v1_file_is_backed_up_and_upgraded(tmp_path: Path):
     with ProjectStore.open(old) as store:
         assert store.schema_version == SCHEMA_VERSION == 3
         assert store.backup_path == tmp_path / "old.pcfdesk.v1.bak"
+        with store.reader() as s:      # version 3 indexed the factors the old file already held
+            indexed = s.execute(text("SELECT count(*) FROM factor_name_fts")).scalar_one()
+            assert indexed == s.scalar(select(func.count()).select_from(EmissionFactorRow)) > 0
+        assert store.search_ids("ore", SearchFilter(), 5)
         data = store.load()
         store.replace_all(data)                                       # the upgraded file can be written
     assert (tmp_path / "old.pcfdesk.v1.bak").read_bytes() == original

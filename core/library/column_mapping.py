@@ -164,6 +164,8 @@ def find_header(grid: RawGrid, mapping: ColumnMapping | None = None) -> HeaderLa
         first = mapping.header_row
         rows = mapping.header_rows or (2 if _is_subheader(cells, first) else 1)
         return _layout(cells, first, rows) if first <= len(cells) else None
+    if mapping is not None and mapping.columns:
+        return _find_mapped_header(cells, mapping)
     best, best_score = None, 1
     for i in range(min(_HEADER_SCAN_ROWS, len(cells))):
         row = cells.iloc[i].tolist()
@@ -180,6 +182,20 @@ def find_header(grid: RawGrid, mapping: ColumnMapping | None = None) -> HeaderLa
     rows = (mapping.header_rows if mapping and mapping.header_rows else None) or (
         2 if _is_subheader(cells, best) else 1)
     return _layout(cells, best, rows)
+
+
+def _find_mapped_header(cells: pd.DataFrame, mapping: ColumnMapping) -> HeaderLayout | None:
+    """The row (or pair of rows) naming most of the mapping's columns."""
+    wanted = {_key(h) for h in mapping.columns.values()}
+    best: HeaderLayout | None = None
+    best_score = 0
+    for i in range(min(_HEADER_SCAN_ROWS, len(cells))):
+        for rows in ((mapping.header_rows,) if mapping.header_rows else (1, 2)):
+            layout = _layout(cells, i + 1, rows)
+            score = len(wanted & {_key(h.text) for h in layout.headers})
+            if score > best_score:
+                best, best_score = layout, score
+    return best
 
 
 def guess_mapping(headers: list[Header]) -> ColumnMapping:

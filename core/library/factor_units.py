@@ -64,6 +64,8 @@ def parse_factor_unit(text: str, default_numerator: str = "") -> FactorUnit:
     """Parse a factor unit; `default_numerator` (e.g. 'kgCO2e' from a header "排放因子(kgCO2e)") stands in when the
     text is only the activity unit ('kWh'). Raises UnitProblem with a message id of the library catalogue."""
     numerator, denominator = split_factor_unit(text)
+    if not numerator and _is_numerator(denominator):
+        raise UnitProblem("factor_unit.no_denominator", unit=str(text))     # "kgCO2e": per what?
     if not numerator:
         numerator = _clean(default_numerator)
     if not denominator:
@@ -95,6 +97,14 @@ def parse_numerator(numerator: str, whole: str = "") -> tuple[float, str | None]
     if flow is None:
         raise UnitProblem("factor_unit.unknown_gas", unit=whole or numerator, gas=m.group("gas"))
     return kg, flow
+
+
+def _is_numerator(text: str) -> bool:
+    """A mass of a named gas ("kgCO2e"), which cannot be an activity unit; a bare "kg" can."""
+    try:
+        return parse_numerator(text)[1] is not None
+    except UnitProblem:
+        return False
 
 
 def base_unit_of(unit: str) -> str | None:
