@@ -29,7 +29,7 @@ def import_workbook(args: argparse.Namespace) -> int:
             report = project.import_workbook(args.workbook)
     except Exception:
         if not existed:
-            _remove_project_file(args.project)
+            remove_project_file(args.project)
         raise
     print(tr("cli.imported", source=report.source, project=str(args.project), activities=report.activities,
              factors=report.factors, added=", ".join(report.products_added) or "-",
@@ -69,7 +69,7 @@ def demo(args: argparse.Namespace) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     project_path = out / f"demo{PROJECT_SUFFIX}"
-    _remove_project_file(project_path)
+    remove_project_file(project_path)
     workbook = out / "demo_study.xlsx"
     shutil.copyfile(resource_path("demo", "demo_study.xlsx"), workbook)
     with Project.create(project_path) as project:
@@ -92,7 +92,7 @@ def _is_project_file(path: Path) -> bool:
         return False
 
 
-def _remove_project_file(path: Path) -> None:
+def remove_project_file(path: Path) -> None:
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if p.exists():
             p.unlink()

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.cli.commands import remove_project_file
 from core.cli.output import pad, print_json
 from core.i18n import tr
 from core.library.column_mapping import ColumnMapping
@@ -28,7 +29,7 @@ def factors_import(args: argparse.Namespace) -> int:
                                             publisher=args.publisher or "", accept_rejected=args.accept_rejected)
     except Exception:
         if not existed:
-            _remove(args.project)
+            remove_project_file(args.project)
         raise
     if args.save_mapping:
         result.report.mapping.save(args.save_mapping)
@@ -143,8 +144,3 @@ def _project_or_builtin(path: Path | None) -> Iterator[Project]:
         with Project.create(Path(folder) / "builtin.pcfdesk") as project:
             project.ensure_builtin_library()
             yield project
-
-
-def _remove(path: Path) -> None:
-    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        p.unlink(missing_ok=True)

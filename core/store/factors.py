@@ -5,7 +5,7 @@ Why:
   points at the factor row it used (`activities.factor_id`), so a dataset version is never rewritten in place: a
   changed source is a new version. Codes a saved project needs but a stored version lacks are added to it (a workbook
   carries only the library factors it uses, the full library may be imported later).
-- Libraries reach 200k factors: rows are written with `session.execute(insert(table), list_of_dicts)` in chunks (one
+- Libraries reach 200k factors: rows are written as tuples straight through the driver (`bulk_insert`) in chunks (one
   executemany each), never as ORM objects one by one.
 - `load_factors` gives the engine one flat {code: EmissionFactor}. When several datasets hold the same code, the most
   recently imported dataset wins (ordered by `imported_at`, then by id), so a workbook's own factor overrides a
@@ -16,10 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import cast
 
-from sqlalchemy import ColumnElement, Table, insert, select
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
 
 import numpy as np
@@ -28,11 +28,10 @@ from core.domain import EmissionFactor
 from core.errors import StoreError
 from core.i18n import tr
 from core.library.factor_batch import FactorBatch
+from core.store.bulk import Progress, bulk_insert
 from core.store.factor_index import context_ids, context_key, index_factors
 from core.store.schema import EmissionFactorRow, FactorDatasetRow, FactorFlowRow
 
-Progress = Callable[[int, int, str], None]
-CHUNK = 20_000
 _IN_CHUNK = 500      # values per SQL IN (...): well under every database's parameter limit
 _FACTOR_TABLE = cast(Table, EmissionFactorRow.__table__)
 _FLOW_TABLE = cast(Table, FactorFlowRow.__table__)
@@ -173,41 +172,42 @@ def _insert_factors(session: Session, dataset_id: int, factors: Sequence[Emissio
 def write_batch(session: Session, dataset_id: int, batch: FactorBatch, progress: Progress | None = None) -> None:
     """Factors (one executemany per chunk), then their ids in one query, then flows and the search index.
 
-    `progress(done, total, text)` counts rows written: factors, flows and index entries."""
+    Rows go to the driver as tuples (`bulk_insert`): for 200,000 factors the ORM's per-row parameter processing
+    would cost more than SQLite's own work. `progress(done, total, text)` counts factors, flows and index entries."""
     n = len(batch)
     if not n:
         return
     keys = [context_key(*t) for t in zip(batch.categories, batch.geographies, batch.sources, batch.notes)]
     contexts = context_ids(session, keys)
-    rows = [
-        {"dataset_id": dataset_id, "code": code, "name": name, "category": category, "unit": unit,
-         "unit_text": unit_text, "source": source, "year": year, "geography": geography, "gwp_basis": gwp,
-         "notes": notes, "uncertainty": uncertainty, "search_context_id": contexts[key]}
-        for code, name, category, unit, unit_text, source, year, geography, gwp, notes, uncertainty, key in zip(
-            batch.codes, batch.names, batch.categories, batch.units, batch.unit_texts, batch.sources, batch.years,
-            batch.geographies, batch.gwp_bases, batch.notes, batch.uncertainties, keys)]
+    columns = ("dataset_id", "code", "name", "category", "unit", "unit_text", "source", "year", "geography",
+               "gwp_basis", "notes", "uncertainty", "search_context_id")
+    rows = list(zip([dataset_id] * n, batch.codes, batch.names, batch.categories, batch.units, batch.unit_texts,
+                    batch.sources, batch.years, batch.geographies, batch.gwp_bases, batch.notes,
+                    batch.uncertainties, [contexts[k] for k in keys]))
     n_flows = sum(len(positions) for positions, _ in batch.flows.values())
     total = 2 * n + n_flows
-    done = _write_chunks(session, _FACTOR_TABLE, rows, 0, total, progress)
-    ids_by_code = factor_ids(session, dataset_id, batch.codes) if n <= _IN_CHUNK else dict(
-        session.execute(select(EmissionFactorRow.code, EmissionFactorRow.id)
-                        .where(EmissionFactorRow.dataset_id == dataset_id)).all())
-    ids = np.array([ids_by_code[c] for c in batch.codes], dtype=np.int64)
-    flow_rows = [{"factor_id": fid, "flow": flow, "kg_per_unit": kg}
-                 for flow, (positions, values) in batch.flows.items()
-                 for fid, kg in zip(ids[positions].tolist(), values.tolist())]
-    done = _write_chunks(session, _FLOW_TABLE, flow_rows, done, total, progress)
+    before = session.scalar(select(func.max(EmissionFactorRow.id))) or 0
+    done = bulk_insert(session, _FACTOR_TABLE.name, columns, rows, 0, total, progress)
+    ids = _new_ids(session, dataset_id, batch.codes, before)
+    flow_rows = [row for flow, (positions, values) in batch.flows.items()
+                 for row in zip(ids[positions].tolist(), [flow] * len(positions), values.tolist())]
+    done = bulk_insert(session, _FLOW_TABLE.name, ("factor_id", "flow", "kg_per_unit"), flow_rows, done, total,
+                       progress)
     index_factors(session, ids.tolist(), batch.codes, batch.names)
     if progress:
         progress(total, total, tr("store.progress_factors"))
 
 
-def _write_chunks(session: Session, table: Table, rows: list[dict[str, object]], done: int, total: int,
-                  progress: Progress | None) -> int:
-    for i in range(0, len(rows), CHUNK):
-        chunk = rows[i:i + CHUNK]
-        session.execute(insert(table), chunk)
-        done += len(chunk)
-        if progress:
-            progress(done, total, tr("store.progress_factors"))
-    return done
+def _new_ids(session: Session, dataset_id: int, codes: Sequence[str], before: int) -> np.ndarray:
+    """Ids of the rows just written, in `codes` order. Inside one write transaction the database numbers them
+    before+1 .. before+n (checked by count and bounds); anything else falls back to looking them up by code."""
+    n = len(codes)
+    low, high, count = session.execute(
+        select(func.min(EmissionFactorRow.id), func.max(EmissionFactorRow.id), func.count())
+        .where(EmissionFactorRow.id > before)).one()
+    if count == n and low == before + 1 and high == before + n:
+        return np.arange(before + 1, before + n + 1, dtype=np.int64)
+    by_code = factor_ids(session, dataset_id, codes) if n <= _IN_CHUNK else dict(
+        session.execute(select(EmissionFactorRow.code, EmissionFactorRow.id)
+                        .where(EmissionFactorRow.dataset_id == dataset_id)).all())
+    return np.array([by_code[c] for c in codes], dtype=np.int64)
