@@ -5,6 +5,7 @@ units of different dimensions is an error, never a guess (m3 does not become Nm3
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,8 +53,7 @@ def parse_unit(text: str) -> pint.Unit:
         raise UnitProblem("unit.empty")
     try:
         unit = registry().parse_units(cleaned)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, TypeError,
-            ValueError, SyntaxError, KeyError, AssertionError, IndexError):
+    except Exception:  # noqa: BLE001 - pint's parser on free text raises tokenizer, arithmetic and pint errors alike
         raise UnitProblem("unit.unknown", unit=str(text)) from None
     return unit
 
@@ -72,7 +72,13 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
     src, dst = parse_unit(from_unit), parse_unit(to_unit)
     if src.dimensionality != dst.dimensionality:
         raise UnitProblem("unit.incompatible", from_unit=from_unit, to_unit=to_unit)
-    return float(registry().Quantity(1.0, src).to(dst).magnitude)
+    try:
+        factor = float(registry().Quantity(1.0, src).to(dst).magnitude)
+    except (ArithmeticError, ValueError):
+        factor = math.nan
+    if not math.isfinite(factor) or factor == 0.0:
+        raise UnitProblem("unit.unknown", unit=str(from_unit))     # e.g. "kg/1e-400"
+    return factor
 
 
 def same_dimension(a: str, b: str) -> bool:

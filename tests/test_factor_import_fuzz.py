@@ -14,7 +14,6 @@ import math
 import shutil
 import sqlite3
 import tempfile
-import tokenize
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,12 +41,6 @@ SAFE_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_charac
 _PAD = " \t\r\n\u00a0\u3000"       # what the reader strips around a cell
 BASE_FILE = "x.csv"
 BASE_CSV = "因子编号,名称,排放因子,单位\nB1,基准电力,0.5703,kgCO2e/kWh\nB2,基准柴油,3.1,kgCO2e/kg\n"
-
-
-# Exceptions core/ lets escape today although it should not (see the strict xfail tests at the end, which fail as
-# soon as the bug is fixed, and then this tuple must be emptied). Tolerated here so the other properties, above all
-# "a failed import leaves the file as it was", keep being checked on the rest of the input space.
-KNOWN_BUGS: tuple[type[BaseException], ...] = (tokenize.TokenError, ZeroDivisionError)
 
 
 # -- the base project and its fingerprint ------------------------------------------------------------------------
@@ -95,11 +88,10 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Base:
 # -- the properties ----------------------------------------------------------------------------------------------
 
 def read_or_refuse(path: Path) -> FactorFile | None:
-    """The file's report, or None when it was refused with an InputError (or a known bug); any other exception fails
-    the test."""
+    """The file's report, or None when it was refused with an InputError; any other exception fails the test."""
     try:
         return read_factor_file(path)
-    except (InputError, *KNOWN_BUGS):
+    except InputError:
         return None
 
 
@@ -154,7 +146,7 @@ def check_import(base: Base, folder: Path, path: Path, accept_rejected: bool) ->
         assert len(before) == base.datasets
         try:
             result = project.import_factors(path, accept_rejected=accept_rejected)
-        except (PcfError, *KNOWN_BUGS):
+        except PcfError:
             unchanged = True
             assert project.datasets() == before
         else:
@@ -352,7 +344,7 @@ def test_tco2_per_10k_nm3_is_stored_as_kg_per_nm3(rows: list[tuple[str, float]],
             assert f.flows == {"co2_fossil": pytest.approx(v * 1000 / 10000, rel=1e-12)}
 
 
-# -- bugs the properties found in core/ (strict xfail: each fails loudly once fixed; then drop it from KNOWN_BUGS) --
+# -- inputs the properties once found crashing or losing rows (kept as regression tests) ---------------------
 
 def _factor_csv(folder: Path, *data_rows: str) -> Path:
     path = folder / "x.csv"
@@ -360,32 +352,22 @@ def _factor_csv(folder: Path, *data_rows: str) -> Path:
     return path
 
 
-@pytest.mark.xfail(raises=tokenize.TokenError, strict=True,
-                   reason="core/units.py parse_unit lets pint's tokenize.TokenError escape on an unbalanced bracket")
 def test_unit_with_an_unbalanced_bracket_is_a_rejected_row(tmp_path: Path) -> None:
     read = read_factor_file(_factor_csv(tmp_path, "柴油,3.1,kgCO2e/(kg", "汽油,2.9,kgCO2e/kg"))
     assert [n.row for n in read.report.notes(RowStatus.REJECTED)] == [2]
 
 
-@pytest.mark.xfail(raises=ZeroDivisionError, strict=True,
-                   reason="core/units.py parse_unit lets pint's ZeroDivisionError escape on a unit divided by 0")
 def test_unit_divided_by_zero_is_a_rejected_row(tmp_path: Path) -> None:
     read = read_factor_file(_factor_csv(tmp_path, "柴油,3.1,kgCO2e/t/0", "汽油,2.9,kgCO2e/kg"))
     assert [n.row for n in read.report.notes(RowStatus.REJECTED)] == [2]
 
 
-@pytest.mark.xfail(raises=AssertionError, strict=True,
-                   reason="factor_import._Checker.values: value x unit multiplier overflows to inf and is accepted")
-@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
 def test_value_overflowing_in_unit_conversion_is_rejected(tmp_path: Path) -> None:
     read = read_factor_file(_factor_csv(tmp_path, "柴油,1e306,tCO2/g", "汽油,2.9,kgCO2e/kg"))
     assert [n.row for n in read.report.notes(RowStatus.REJECTED)] == [2]
     assert read.batch.names == ["汽油"]
 
 
-@pytest.mark.xfail(raises=AssertionError, strict=True,
-                   reason="column_mapping.find_header takes a first data row without a plain number but with a unit "
-                          "for a second header row: that factor vanishes from the batch and the report")
 @pytest.mark.parametrize("value", ["0.5306*", "—", ""])
 def test_first_data_row_with_an_odd_value_is_not_read_as_a_header(tmp_path: Path, value: str) -> None:
     read = read_factor_file(_factor_csv(tmp_path, f"柴油,{value},kgCO2e/kg", "汽油,2.9,kgCO2e/kg"))

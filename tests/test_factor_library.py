@@ -77,8 +77,8 @@ def test_search_finds_chinese_words_of_any_length_and_filters(tmp_path):
         assert codes(text="钢板", all_versions=True) == [("ST", "2"), ("ST", "1")]   # newer year first
         assert codes(text="华东 电力") == [("EL", "2")]
         assert codes(text="协会 柴油") == [("DI", "2")]                  # one word in the source, one in the name
-        assert codes(text="2023 版", all_versions=True) == [("EL", "1"), ("DI", "1"), ("ST", "1")]  # by name
-        assert codes(text="", unit="t") == [("DI", "2"), ("ST", "2")]  # per kg converts from t; kWh does not
+        assert codes(text="2023 版", all_versions=True) == [("DI", "1"), ("ST", "1"), ("EL", "1")]  # latest first
+        assert codes(text="", unit="t") == [("ST", "2"), ("DI", "2")]  # per kg converts from t; kWh does not
         assert codes(text="", geography="华东") == [("EL", "2")]
         assert codes(text="铝") == []
         hit = project.search_factors(FactorQuery(text="钢板", dataset="协会因子库"))[0]

@@ -37,7 +37,7 @@ def parse_numbers(cells: pd.Series, decimal_comma: bool = False) -> ParsedColumn
     values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float, na_value=np.nan, copy=True)
     fixes: list[str | None] = [None] * n
     errors: list[str | None] = [None] * n
-    todo = np.flatnonzero(np.isnan(values) & (cells != "").to_numpy())
+    todo = np.flatnonzero(np.isnan(values) & (cells.to_numpy(dtype=object) != ""))
     if len(todo):
         # the common repair in bulk: "12,345.6" (thousands separators), in C
         sub = cells.iloc[todo]

@@ -326,10 +326,11 @@ def _is_subheader(cells: pd.DataFrame, first_row: int) -> bool:
         return False
     top, below = cells.iloc[first_row - 1].tolist(), cells.iloc[first_row].tolist()
     texts = [t for t in below if t]
-    if not texts or any(_is_number(t) for t in texts):
+    if not texts or any(_is_number(t) or _is_number(t.rstrip("*")) for t in texts):
         return False
     under_merged = any(b and not t for t, b in zip(top, below))
-    names_value = any(_gas(_key(t)) or Header(0, "A", t).unit for t in texts)
+    # every cell names a gas or a unit ("CO2 | CH4 | N2O", "kg/TJ"): a data row always has a name that does not
+    names_value = all(_gas(_key(t)) or _looks_like_unit(t) for t in texts)
     return under_merged or names_value
 
 
@@ -338,9 +339,18 @@ def _layout(cells: pd.DataFrame, first_row: int, rows: int) -> HeaderLayout:
     if rows == 2 and first_row < len(cells):
         top = _fill_merged(top)
         below = cells.iloc[first_row].tolist()
-        texts = [f"{t} {b}".strip() if b and b != t else t for t, b in zip(top, below)]
+        texts = [_join_header(t, b) for t, b in zip(top, below)]
     headers = [Header(i, column_letter(i), t) for i, t in enumerate(texts)]
     return HeaderLayout(headers, first_row, rows)
+
+
+def _join_header(top: str, below: str) -> str:
+    """"排放因子" over "CO2" -> "排放因子 CO2"; "CO2" over "kg/TJ" -> "CO2 (kg/TJ)" (a unit reads as the header's)."""
+    if not below or below == top:
+        return top
+    if top and _looks_like_unit(below):
+        return f"{top} ({below})"
+    return f"{top} {below}".strip()
 
 
 def _fill_merged(row: list[str]) -> list[str]:

@@ -26,12 +26,14 @@ from core.library.cell_values import parse_numbers, parse_years
 from core.library.column_mapping import (ColumnMapping, FactorField, Header, HeaderLayout, find_header,
                                          guess_mapping, resolve)
 from core.library.factor_batch import FactorBatch
-from core.library.factor_file import RawGrid, read_grids
+from core.library.factor_file import WHITESPACE, RawGrid, read_grids, strip_column
 from core.library.factor_units import FactorUnit, UnitProblem, parse_factor_unit, split_factor_unit
 
 _TEXT_FIELDS = (FactorField.CATEGORY, FactorField.SOURCE, FactorField.GEOGRAPHY, FactorField.GWP_BASIS,
                 FactorField.UNCERTAINTY, FactorField.NOTES)
 _CO2_KINDS = frozenset({"co2_fossil", "co2_biogenic"})
+_EXACT_FIELDS = frozenset({FactorField.ID, FactorField.NAME, FactorField.CATEGORY, FactorField.GEOGRAPHY,
+                           FactorField.GWP_BASIS})
 _MAX_NOTE_TEXT = 40
 
 
@@ -159,6 +161,10 @@ class _Checker:
                  columns: dict[FactorField, Header], guessed: bool):
         self.grid, self.layout, self.mapping, self.columns = grid, layout, mapping, columns
         self.data = grid.cells.iloc[layout.data_start:]
+        # the mapped columns; those compared exactly (id, name, filters) without surrounding spaces. Numbers, units
+        # and years are read past spaces anyway, and a space left after a source or a note harms nothing.
+        self.cells = {h.index: strip_column(self.data[h.index], repetitive=f not in (FactorField.ID, FactorField.NAME))
+                      if f in _EXACT_FIELDS else self.data[h.index] for f, h in columns.items()}
         self.n = len(self.data)
         self.rows = (self.data.index.to_numpy() + 1).tolist()
         self.rejected = np.zeros(self.n, dtype=bool)
@@ -170,7 +176,7 @@ class _Checker:
 
     def col(self, f: FactorField) -> pd.Series:
         h = self.columns.get(f)
-        return self.data[h.index] if h is not None else pd.Series([""] * self.n, index=self.data.index, dtype=object)
+        return self.cells[h.index] if h is not None else pd.Series([""] * self.n, index=self.data.index, dtype=object)
 
     def note(self, positions: np.ndarray | list[int], status: RowStatus, message_id: str, header: Header | None,
              params: dict[str, object] | None = None, row_params: list[dict[str, object]] | None = None,
@@ -179,8 +185,8 @@ class _Checker:
         if not len(positions):
             return
         if quote_cell and header is not None:
-            cells = self.data[header.index].to_numpy(dtype=object)[positions]
-            row_params = [{"value": c} for c in cells.tolist()]
+            cells = self.cells[header.index].to_numpy(dtype=object)[positions]
+            row_params = [{"value": str(c).strip(WHITESPACE)} for c in cells.tolist()]
         self.groups.append(NoteGroup(status, message_id, np.asarray(self.rows)[positions], dict(params or {}),
                                      header.letter if header else None, header.text if header else None,
                                      row_params))
@@ -214,13 +220,14 @@ class _Checker:
 
     def skip_lines(self) -> np.ndarray:
         """Rows that are data; blank rows, note lines (one cell, no value) and repeated headers are skipped."""
-        filled = np.column_stack([(self.data[c] != "").to_numpy(dtype=bool) for c in self.data.columns])
+        # numpy's object comparison, not pandas' string one: ten times faster on 200,000 rows
+        filled = np.column_stack([self.data[c].to_numpy(dtype=object) != "" for c in self.data.columns])
         count = filled.sum(axis=1)
         value_cols = [h.index for f, h in self.columns.items() if f.is_value]
         has_value = filled[:, value_cols].any(axis=1)
         header_texts = self.grid.cells.iloc[self.layout.first_row - 1]
         first = value_cols[0]
-        maybe = np.flatnonzero((self.data[first] == header_texts[first]).to_numpy(dtype=bool) & (count > 0))
+        maybe = np.flatnonzero((self.data[first].to_numpy(dtype=object) == header_texts[first]) & (count > 0))
         repeat = np.zeros(self.n, dtype=bool)
         repeat[maybe] = [list(self.data.iloc[i]) == list(header_texts) for i in maybe]
         note_line = (count == 1) & ~has_value
@@ -246,7 +253,7 @@ class _Checker:
         for f, h in self.columns.items():
             if not f.is_value:
                 continue
-            parsed = parse_numbers(self.data[h.index], decimal_comma)
+            parsed = parse_numbers(self.cells[h.index], decimal_comma)
             present = ~np.isnan(parsed.values) & live
             for message in {e for e in parsed.errors if e}:
                 pos = [i for i, e in enumerate(parsed.errors) if e == message and live[i]]
@@ -277,7 +284,11 @@ class _Checker:
                 self.note(pos[clash], RowStatus.REJECTED, "row.units_differ", h)
                 multiplier[pos] = unit.multiplier
                 per_unit[pos], unit_texts[pos], row_flow[pos] = unit.per_unit, unit.text, flow
-            converted = parsed.values * multiplier
+            with np.errstate(over="ignore", invalid="ignore"):
+                converted = parsed.values * multiplier
+            overflow = np.flatnonzero(present & np.isinf(converted))
+            self.note(overflow, RowStatus.REJECTED, "row.not_finite", h, quote_cell=True)
+            converted[overflow] = np.nan
             negative = np.flatnonzero(present & (converted < 0))
             if len(negative) and not self.mapping.allow_negative:
                 self.note(negative, RowStatus.REJECTED, "row.negative", h)
@@ -309,7 +320,7 @@ class _Checker:
         h = self.columns.get(FactorField.YEAR)
         if h is None:
             return [self.mapping.default_year] * self.n
-        years, fixes = parse_years(self.data[h.index])
+        years, fixes = parse_years(self.cells[h.index])
         for message in {x for x in fixes if x}:
             self.note([i for i, x in enumerate(fixes) if x == message and live[i]], RowStatus.FIXED, message, h)
         return [y if y is not None else self.mapping.default_year for y in years]
@@ -327,7 +338,10 @@ class _Checker:
             codes[i] = "G-" + hashlib.sha1(key, usedforsecurity=False).hexdigest()[:10].upper()
         if h is not None:
             self.note(missing, RowStatus.FIXED, "fix.id_generated", h)
-        series = pd.Series(codes[live], index=np.flatnonzero(live))
+        live_codes = codes[live]
+        if len(set(live_codes.tolist())) == len(live_codes):      # the usual case, found with one C-level set
+            return codes.tolist()
+        series = pd.Series(live_codes, index=np.flatnonzero(live))
         duplicated = series.duplicated(keep="first")
         if duplicated.any():
             first = {c: self.rows[i] for i, c in series[~duplicated].items()}

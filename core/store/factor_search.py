@@ -2,8 +2,10 @@
 
 Ranking: factors whose own code or name contain every word come first, ordered by FTS5's bm25 (a hit in the name
 weighs more than one in the code), newer data years first on ties. Then, if there is room, factors where some words
-are found only in their category, region, source or notes, newest first. Filters (dataset, region, year, the units an
-activity unit converts to) apply to both; by default only the latest version of each dataset is searched.
+are found only in their category, region, source or notes, the latest imported first (in id order, so SQLite stops
+after the first matches instead of sorting thousands of rows). Without words, factors come in file order. Filters
+(dataset, region, year, the units an activity unit converts to) apply to both; by default only the latest version of
+each dataset is searched.
 """
 from __future__ import annotations
 
@@ -76,7 +78,7 @@ def search_ids(session: Session, query: str, where: SearchFilter, limit: int) ->
     clauses, params = _filters(where)
     phrases = match_expression(query)
     if not phrases:
-        sql = f"SELECT f.id FROM emission_factors f WHERE {clauses} ORDER BY f.name, f.year DESC, f.id LIMIT :limit"
+        sql = f"SELECT f.id FROM emission_factors f WHERE {clauses} ORDER BY f.id LIMIT :limit"   # file order
         return _run(session, sql, params | {"limit": limit}, where)
     sql = (f"SELECT f.id FROM factor_name_fts JOIN emission_factors f ON f.id = factor_name_fts.rowid "
            f"WHERE factor_name_fts MATCH :q AND {clauses} "
@@ -97,7 +99,7 @@ def search_ids(session: Session, query: str, where: SearchFilter, limit: int) ->
         else:
             terms.append(in_name)
     sql = (f"SELECT f.id FROM emission_factors f WHERE {clauses} AND {' AND '.join(terms)} "
-           f"AND f.id NOT IN :seen ORDER BY f.year DESC, f.name, f.id LIMIT :limit")
+           f"AND f.id NOT IN :seen ORDER BY f.id DESC LIMIT :limit")
     rest = _run(session, sql, params | extra | {"seen": best or [-1], "limit": limit - len(best)}, where,
                 expanding=[k for k in extra if k.startswith("c")] + ["seen"])
     return best + rest
