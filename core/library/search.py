@@ -60,7 +60,7 @@ def co2e_per_unit(factor: EmissionFactor) -> float:
 
 
 def search(store: ProjectStore, query: FactorQuery) -> list[FactorHit]:
-    datasets = store.datasets()
+    datasets = store.datasets(counts=False)
     chosen = [d for d in datasets if (query.all_versions or d.is_latest)
               and (query.dataset is None or d.name == query.dataset)]
     units = None

@@ -240,9 +240,9 @@ class ProjectStore:
 
     # ------------------------------------------------------------ reading factors
 
-    def datasets(self) -> list[DatasetInfo]:
+    def datasets(self, counts: bool = True) -> list[DatasetInfo]:
         with self.reader() as session:
-            return factor_search.list_datasets(session)
+            return factor_search.list_datasets(session, counts)
 
     def all_factors(self) -> dict[str, EmissionFactor]:
         """Every stored factor by code, newest import winning (exports and tests; can be 200,000 factors)."""
