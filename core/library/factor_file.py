@@ -155,8 +155,8 @@ def _read_csv(data: bytes, encoding: str, delimiter: str, width: int) -> pd.Data
     """pandas' C parser on the original bytes: it decodes UTF-8 itself, far faster than from a str or through the
     "utf-8-sig" codec (which goes through Python), so a UTF-8 BOM is read as UTF-8 and dropped from the first cell."""
     sig = encoding == "utf-8-sig"
-    cells = pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, names=range(width), dtype=str,
-                        keep_default_na=False, skip_blank_lines=False, engine="c", quotechar='"',
+    cells = pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, names=range(width), dtype=object,
+                        na_filter=False, skip_blank_lines=False, engine="c", quotechar='"',
                         skipinitialspace=True, encoding="utf-8" if sig else encoding)
     if sig and len(cells) and str(cells.iat[0, 0]).startswith("\ufeff"):
         cells.iat[0, 0] = str(cells.iat[0, 0])[1:]
@@ -189,7 +189,8 @@ def _strip(cells: pd.DataFrame, padded: bool = True) -> pd.DataFrame:
     Text files skip this (`padded=False`): pandas drops the spaces after a separator while parsing, and the checker
     strips the few columns it reads when one of their cells still ends in a space (`strip_column`); stripping
     every cell of a 200,000-row file would cost as much as reading it."""
-    cells = cells.astype(str)
+    if not all(dtype == object for dtype in cells.dtypes):
+        cells = cells.astype(str).astype(object)        # plain Python strings: numpy compares them fastest
     cells.columns = range(cells.shape[1])
     if padded:
         for col in cells.columns:
