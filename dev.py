@@ -22,8 +22,9 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
-# Debian packages the test suite needs beyond Python (none yet; the report and GUI issues add poppler and fonts).
-DEBIAN_TEST_PACKAGES: list[str] = []
+# Debian packages the test suite needs beyond Python: LibreOffice writes the .xls test file (and recalculates
+# exported workbooks), poppler renders PDFs to text and PNG, WenQuanYi is the CJK font the GUI tests compare against.
+DEBIAN_TEST_PACKAGES: list[str] = ["libreoffice-calc-nogui", "poppler-utils", "fonts-wqy-microhei"]
 
 
 def _run(cmd: list[str], **kw) -> int:

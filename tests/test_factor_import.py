@@ -270,3 +270,24 @@ def test_cli_import_prints_the_report_and_exports_back(tmp_path, capsys):
 def _query(text: str):
     from core.library.search import FactorQuery
     return FactorQuery(text=text)
+
+
+@pytest.mark.slow
+def test_old_xls_workbooks_are_read(tmp_path):
+    """An .xls as the national database still publishes: made from an .xlsx by LibreOffice (installed by dev.py)."""
+    import shutil
+    import subprocess
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "因子"
+    ws.append(["编号", "名称", "排放因子", "单位"])
+    ws.append(["E1", "华东电网", 0.5703, "tCO2/MWh"])
+    wb.save(tmp_path / "grid.xlsx")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed to make an .xls file; `python3 dev.py test` installs libreoffice-calc-nogui"
+    subprocess.run([soffice, "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / "grid.xlsx")],
+                   check=True, capture_output=True, timeout=120)
+    read = read_factor_file(tmp_path / "grid.xls")
+    assert read.report.sheet == "因子"
+    assert [(f.code, f.name, f.unit, f.flows) for f in read.batch.factors()] == [
+        ("E1", "华东电网", "kWh", {"co2_fossil": pytest.approx(0.5703)})]
