@@ -1,0 +1,94 @@
+"""One edit of one field, as a person types it into a form or a table cell: checked here, never in the GUI.
+
+`edit_activity` returns a new Activity (the old one is untouched, so an undo stack can keep both) or raises
+InputError with one Problem saying what is wrong and how to fix it; the GUI shows that text as the cell's tooltip.
+The converters are the study workbook's own (`core.workbook.cells`), so a value the workbook accepts is accepted
+here too, with the same message when it is not.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from core.credit_code import is_valid_credit_code
+from core.domain import Activity, Basis, DataType
+from core.errors import InputError, Problem
+from core.lifecycle import Stage, parse_stage
+from core.workbook.cells import CellProblem, as_choice, as_number, as_text, as_unit, is_blank
+from core.workbook.layout import BASIS_SPELLINGS, DATA_TYPE_SPELLINGS
+
+ACTIVITY_FIELDS = ("stage", "name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source",
+                   "note")
+
+
+def edit_activity(activity: Activity, field: str, value: object) -> Activity:
+    """The activity with `field` set from `value` (text as typed, or a number), or InputError."""
+    if field not in _CONVERTERS:
+        raise InputError.one("edit.unknown_field", field=field)
+    try:
+        converted = _CONVERTERS[field](value)
+    except CellProblem as e:
+        raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
+    changes: dict[str, object] = {field: converted}
+    if field == "factor_ref" and converted != activity.factor_ref:
+        changes["factor_id"] = None        # a new reference is looked up again (newest version)
+    return dataclasses.replace(activity, **changes)
+
+
+def activity_cell_text(activity: Activity, field: str) -> str:
+    """How a field is shown for editing (the inverse of `edit_activity` for every accepted value)."""
+    value = getattr(activity, field)
+    if field == "stage":
+        return Stage(value).label()
+    if isinstance(value, float):
+        return f"{value:g}"
+    if value is None:
+        return ""
+    return str(value.value if hasattr(value, "value") else value)
+
+
+def check_credit_code(text: str) -> str:
+    """统一社会信用代码 as typed (spaces dropped, upper case), or InputError if the check digit is wrong."""
+    code = "".join(str(text).split()).upper()
+    if code and not is_valid_credit_code(code):
+        raise InputError.one("edit.credit_code", hint_id="hint.credit_code", code=code)
+    return code
+
+
+def _stage(value: object) -> Stage:
+    stage = parse_stage(as_text(value))
+    if stage is None:
+        raise CellProblem("cell.bad_stage", "hint.stage", value=as_text(value))
+    return stage
+
+
+def _amount(value: object) -> float:
+    number = as_number(value)
+    if number < 0:
+        raise CellProblem("cell.negative", "hint.negative_amount", value=as_text(value))
+    return number
+
+
+def _optional_distance(value: object) -> float | None:
+    return None if is_blank(value) else _amount(value)
+
+
+def _required_text(value: object) -> str:
+    text = as_text(value)
+    if not text:
+        raise CellProblem("edit.empty", "hint.edit_empty")
+    return text
+
+
+_CONVERTERS: dict[str, Callable[[object], object]] = {
+    "stage": _stage,
+    "name": _required_text,
+    "amount": _amount,
+    "unit": as_unit,
+    "basis": lambda v: Basis(as_choice(v, BASIS_SPELLINGS, "cell.bad_basis", "hint.basis")),
+    "factor_ref": as_text,
+    "distance_km": _optional_distance,
+    "data_type": lambda v: DataType(as_choice(v, DATA_TYPE_SPELLINGS, "cell.bad_data_type", "hint.data_type")),
+    "source": as_text,
+    "note": as_text,
+}

@@ -1,0 +1,63 @@
+"""Edits as typed into the GUI's cells, checked by core (the GUI only shows the message)."""
+from __future__ import annotations
+
+import pytest
+
+from core.domain import Activity, Basis, DataType
+from core.editing import activity_cell_text, check_credit_code, edit_activity
+from core.errors import InputError
+from core.lifecycle import Stage
+
+
+def base() -> Activity:
+    return Activity(Stage.PRODUCTION, "电力", 1200.0, "kWh", factor_ref="MEE-GRID-2023-EAST", factor_id=7)
+
+
+@pytest.mark.parametrize("field, typed, expected", [
+    ("amount", "1,500.5", 1500.5),
+    ("amount", "３００", 300.0),
+    ("unit", "万kWh", "万kWh"),
+    ("stage", "原材料获取", Stage.RAW_MATERIALS),
+    ("stage", "end_of_life", Stage.END_OF_LIFE),
+    ("basis", "单位产品", Basis.PER_UNIT),
+    ("data_type", "实测", DataType.PRIMARY),
+    ("distance_km", "", None),
+    ("distance_km", "120", 120.0),
+    ("name", "  天然气 ", "天然气"),
+])
+def test_accepted_edits(field, typed, expected):
+    edited = edit_activity(base(), field, typed)
+    assert getattr(edited, field) == expected
+    assert base().amount == 1200.0                       # the original is untouched (undo keeps it)
+
+
+@pytest.mark.parametrize("field, typed, message_id, text", [
+    ("amount", "abc", "cell.not_number", "'abc' is not a number"),
+    ("amount", "-5", "cell.negative", "'-5' is negative"),
+    ("unit", "公斤米秒每", "unit.unknown", "公斤米秒每"),
+    ("stage", "somewhere", "cell.bad_stage", "somewhere"),
+    ("name", "   ", "edit.empty", "cannot be empty"),
+])
+def test_refused_edits_say_why(field, typed, message_id, text):
+    with pytest.raises(InputError) as err:
+        edit_activity(base(), field, typed)
+    assert err.value.problems[0].message_id == message_id
+    assert text in str(err.value) and "How to fix" in str(err.value)
+
+
+def test_a_new_factor_reference_drops_the_pinned_version():
+    assert edit_activity(base(), "factor_ref", "MEE-GRID-2023-EAST").factor_id == 7
+    assert edit_activity(base(), "factor_ref", "CPCD-X").factor_id is None
+
+
+def test_cell_text_round_trips():
+    a = base()
+    for field in ("stage", "name", "amount", "unit", "basis", "factor_ref", "data_type"):
+        assert getattr(edit_activity(a, field, activity_cell_text(a, field)), field) == getattr(a, field)
+
+
+def test_credit_code_check():
+    assert check_credit_code("91320594 ma1xk7p2h2") == "91320594MA1XK7P2H2"
+    with pytest.raises(InputError) as err:
+        check_credit_code("91320594MA1XK7P2H3")
+    assert err.value.problems[0].message_id == "edit.credit_code"
