@@ -52,6 +52,20 @@ def ensure_venv(extras: str = "") -> None:
     stamp_file.write_text(wanted)
 
 
+def build_translations() -> None:
+    """Compile the GUI's Qt translations (.ts -> .qm) with the lrelease of the PySide6 wheel, when out of date."""
+    lrelease = BIN / ("pyside6-lrelease.exe" if os.name == "nt" else "pyside6-lrelease")
+    for ts in sorted((ROOT / "desktop" / "translations").glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            _run([lrelease, "-silent", ts, "-qm", qm], cwd=ROOT)
+
+
+def _has_display() -> bool:
+    return os.name == "nt" or sys.platform == "darwin" or bool(os.environ.get("DISPLAY") or
+                                                               os.environ.get("WAYLAND_DISPLAY"))
+
+
 def ensure_debian_packages(packages: list[str]) -> None:
     """Install system packages the tests need when we can (Debian/Ubuntu as root, e.g. CI)."""
     missing = [p for p in packages if not _debian_has(p)]
@@ -78,9 +92,14 @@ def main(argv: list[str]) -> int:
     rest = argv[1:]
     if job == "demo":
         ensure_venv()
+        build_translations()
+        if _has_display() or os.environ.get("QT_QPA_PLATFORM"):
+            return _run([BIN / "pcf-desk", "--demo", *rest], cwd=ROOT)
+        print("No display here: computing the demo on the command line instead (pcf demo).", flush=True)
         return _run([BIN / "pcf", "demo", *rest], cwd=ROOT)
     if job == "test":
         ensure_venv("test")
+        build_translations()
         if sys.platform.startswith("linux"):
             ensure_debian_packages(DEBIAN_TEST_PACKAGES)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

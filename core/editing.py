@@ -11,10 +11,12 @@ import dataclasses
 from collections.abc import Callable
 
 from core.credit_code import is_valid_credit_code
-from core.domain import Activity, Basis, DataType
+from core.domain import Activity, Basis, DataType, Product, ProjectData
 from core.errors import InputError, Problem
+from core.i18n import tr
 from core.lifecycle import Stage, parse_stage
-from core.workbook.cells import CellProblem, as_choice, as_number, as_text, as_unit, is_blank
+from core.units import Amount
+from core.workbook.cells import CellProblem, as_amount, as_choice, as_number, as_text, as_unit, is_blank
 from core.workbook.layout import BASIS_SPELLINGS, DATA_TYPE_SPELLINGS
 
 ACTIVITY_FIELDS = ("stage", "name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source",
@@ -40,6 +42,8 @@ def activity_cell_text(activity: Activity, field: str) -> str:
     value = getattr(activity, field)
     if field == "stage":
         return Stage(value).label()
+    if field in ("basis", "data_type"):
+        return tr(f"{field}.{value.value}")          # the words people type back (单位产品, 实测, per unit, ...)
     if isinstance(value, float):
         return f"{value:g}"
     if value is None:
@@ -92,3 +96,57 @@ _CONVERTERS: dict[str, Callable[[object], object]] = {
     "source": as_text,
     "note": as_text,
 }
+
+
+def with_activities(data: ProjectData, product_code: str, activities: list[Activity]) -> ProjectData:
+    """`data` with one product's activity list replaced (everything else shared, for cheap undo snapshots)."""
+    return with_product(data, _replace_study(data.product(product_code), activities=list(activities)))
+
+
+def with_product(data: ProjectData, product: Product) -> ProjectData:
+    return dataclasses.replace(data, products=[product if p.code == product.code else p for p in data.products])
+
+
+def with_study(data: ProjectData, product_code: str, **changes: object) -> ProjectData:
+    return with_product(data, _replace_study(data.product(product_code), **changes))
+
+
+def edit_product(product: Product, field: str, value: object) -> Product:
+    """Name, model, declared unit ("1 t"; a bare unit means 1 of it), mass per unit (kg) of a product."""
+    try:
+        if field in ("name", "model"):
+            converted: object = _required_text(value) if field == "name" else as_text(value)
+        elif field == "declared_unit":
+            converted = as_amount(value, default_value=1.0)
+        elif field == "mass_per_unit_kg":
+            converted = None if is_blank(value) else _amount(value)
+        else:
+            raise InputError.one("edit.unknown_field", field=field)
+    except CellProblem as e:
+        raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
+    return dataclasses.replace(product, **{field: converted})
+
+
+def edit_period_output(value: object) -> Amount | None:
+    """The output of the reference period ("24000 t"), or None when left empty."""
+    if is_blank(value):
+        return None
+    try:
+        return as_amount(value)
+    except CellProblem as e:
+        raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
+
+
+def _replace_study(product: Product, **changes: object) -> Product:
+    return dataclasses.replace(product, study=dataclasses.replace(product.study, **changes))
+
+
+def new_product(data: ProjectData, name: str) -> tuple[ProjectData, str]:
+    """`data` with one more product (code P1, P2, ... not yet used; declared unit 1 kg) and its code."""
+    codes = {p.code for p in data.products}
+    n = len(codes) + 1
+    while f"P{n}" in codes:
+        n += 1
+    code = f"P{n}"
+    product = Product(code=code, name=name, declared_unit=Amount(1.0, "kg"))
+    return dataclasses.replace(data, products=[*data.products, product]), code

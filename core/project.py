@@ -102,6 +102,22 @@ class Project:
         data = self.data()
         return compute(data.products, data.factors, gwp=gwp, strict=strict, pinned=data.pinned_factors)
 
+    def save(self, data: ProjectData) -> Changes:
+        """Make the project exactly `data` (organization, sites, products and studies) in one transaction; the GUI
+        calls this after every accepted edit, so nothing typed waits in memory for a save that a crash would lose."""
+        self.store.replace_all(data)
+        self._data = None
+        return Changes(products=True, studies=True, activities=True)
+
+    def with_factors(self, data: ProjectData) -> ProjectData:
+        """`data` with the newest factor of every code its activities cite that it does not carry yet (an edit
+        typed a new factor id): looked up in the project, then in the built-in library."""
+        library = self.library()
+        refs = {a.factor_ref.strip() for p in data.products for a in p.study.activities
+                if a.linked_product is None and a.factor_ref.strip()}
+        found = {r: library[r] for r in refs - set(data.factors) if r in library}
+        return dataclasses.replace(data, factors={**data.factors, **found}) if found else data
+
     def library(self) -> ChainMap[str, EmissionFactor]:
         """Factors by code as a workbook may cite them: the project's (newest version) before the built-in ones."""
         return ChainMap(_StoredFactors(self.store), load_builtin_factors())

@@ -1,32 +1,47 @@
-"""The PCF Desk window. For now a stub that proves the GUI stack starts; the guided workflow is the GUI issue's work.
+"""`pcf-desk` / `python -m desktop`: the PCF Desk window.
 
 `desktop/` only presents: every rule and number comes from `core/` (see core.project.Project).
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
-def build_window():
-    from PySide6.QtWidgets import QLabel, QMainWindow
+def create_app(argv: Sequence[str] | None = None):
+    """The QApplication with a CJK font, the user's language and the app's identity (for QSettings)."""
+    from PySide6.QtWidgets import QApplication
 
-    from core import __version__
+    from desktop.fonts import install_cjk_font
+    from desktop.settings import APPLICATION, ORGANIZATION, Settings
+    from desktop.translations import switch_language
 
-    window = QMainWindow()
-    window.setWindowTitle(f"PCF Desk {__version__}")
-    # Plain ASCII until the GUI issue ships its CJK font and translation files (without them Chinese shows as boxes).
-    label = QLabel(f"PCF Desk {__version__}\n\nThe guided workflow is coming; use `pcf demo` and `pcf compute` meanwhile.")
-    label.setMargin(24)
-    window.setCentralWidget(label)
-    window.resize(640, 360)
-    return window
+    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv[:1]))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    install_cjk_font(app)
+    switch_language(Settings().language)
+    return app
+
+
+def build_window(settings=None):
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+    return MainWindow(settings or Settings())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
+    parser = argparse.ArgumentParser(prog="pcf-desk")
+    parser.add_argument("project", nargs="?", type=Path, help="a .pcfdesk project to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo project")
+    args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
+    app = create_app()
     window = build_window()
+    if args.demo:
+        window.open_demo()
+    elif args.project:
+        window.open_project(args.project)
     window.show()
     return app.exec()

@@ -1,0 +1,183 @@
+"""The activity table of one product and one life-cycle stage: a Qt model over core's activities, not a copy.
+
+Typing into a cell goes through `core.editing.edit_activity`: an accepted value becomes one undoable step saved at
+once; a refused one stays in the cell as typed, red, with core's message (what is wrong and how to fix it) as the
+tooltip, until it is corrected or undone with Esc/Delete. Pasting a block from Excel is one undoable step.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from core.domain import Activity, Product
+from core.editing import activity_cell_text, edit_activity, with_activities
+from core.errors import InputError
+from core.lifecycle import Stage
+from desktop.workspace import Workspace
+
+FIELDS = ("name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source", "note")
+RESULT_COLUMN = len(FIELDS)          # the activity's kg CO2e per declared unit, read-only
+INVALID = QColor("#f8d0d0")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def header_text(field: str) -> str:
+    labels = {
+        "name": QCoreApplication.translate("ActivityModel", "Activity"),
+        "amount": QCoreApplication.translate("ActivityModel", "Amount"),
+        "unit": QCoreApplication.translate("ActivityModel", "Unit"),
+        "basis": QCoreApplication.translate("ActivityModel", "Basis"),
+        "factor_ref": QCoreApplication.translate("ActivityModel", "Emission factor"),
+        "distance_km": QCoreApplication.translate("ActivityModel", "Distance (km)"),
+        "data_type": QCoreApplication.translate("ActivityModel", "Data type"),
+        "source": QCoreApplication.translate("ActivityModel", "Data source"),
+        "note": QCoreApplication.translate("ActivityModel", "Note"),
+        "result": QCoreApplication.translate("ActivityModel", "kg CO2e per unit"),
+    }
+    return labels[field]
+
+
+class ActivityModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace, product_code: str, stage: Stage):
+        super().__init__()
+        self.workspace, self.product_code, self.stage = workspace, product_code, stage
+        self.invalid: dict[tuple[int, str], tuple[str, str]] = {}    # (activity position, field) -> (typed, why)
+        workspace.changed.connect(self.refresh)
+
+    # -- what the table shows ------------------------------------------------------------------------------------
+    def product(self) -> Product:
+        return self.workspace.data.product(self.product_code)
+
+    def positions(self) -> list[int]:
+        """Positions in the product's activity list of this stage's rows, in order."""
+        return [i for i, a in enumerate(self.product().study.activities) if a.stage is self.stage]
+
+    def activity(self, row: int) -> Activity:
+        return self.product().study.activities[self.positions()[row]]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.positions())
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(FIELDS) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return header_text(FIELDS[section] if section < len(FIELDS) else "result")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        position = self.positions()[index.row()]
+        if index.column() == RESULT_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                kg = self.contribution(position)
+                return "" if kg is None else f"{kg:,.4g}"
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        field = FIELDS[index.column()]
+        bad = self.invalid.get((position, field))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return bad[0] if bad else activity_cell_text(self.activity(index.row()), field)
+        if role == Qt.ItemDataRole.BackgroundRole and bad:
+            return QBrush(INVALID)
+        if role == Qt.ItemDataRole.ToolTipRole and bad:
+            return bad[1]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == RESULT_COLUMN or self.workspace.read_only:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def contribution(self, position: int) -> float | None:
+        try:
+            result = self.workspace.result.product(self.product_code)
+        except KeyError:
+            return None
+        found = [c.kgco2e for c in result.contributions if c.activity_index == position]
+        return sum(found) if found else None
+
+    # -- editing -------------------------------------------------------------------------------------------------
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == RESULT_COLUMN:
+            return False
+        return self.apply_edits([(index.row(), index.column(), value)])
+
+    def apply_edits(self, edits: list[tuple[int, int, object]], text: str | None = None) -> bool:
+        """Several cells at once (a paste): rows past the end become new activities; accepted cells are one undo
+        step, refused ones stay red. Returns whether every cell was accepted."""
+        activities = list(self.product().study.activities)
+        positions = self.positions()
+        all_ok, changed = True, False
+        for row, column, value in edits:
+            if column >= len(FIELDS):
+                continue
+            if row >= len(positions):
+                activities.append(Activity(self.stage, QCoreApplication.translate("ActivityModel", "New activity"),
+                                           0.0, "kg"))
+                positions.append(len(activities) - 1)
+                changed = True
+            position, field = positions[row], FIELDS[column]
+            try:
+                activities[position] = edit_activity(activities[position], field, value)
+            except InputError as e:
+                self.invalid[(position, field)] = (str(value), "\n".join(p.text() for p in e.problems))
+                all_ok = False
+                continue
+            self.invalid.pop((position, field), None)
+            changed = True
+        if changed:
+            label = text or QCoreApplication.translate("ActivityModel", "Edit {0}").format(self.stage.label())
+            self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities), label)
+        else:
+            self.refresh()
+        return all_ok
+
+    def add_row(self) -> int:
+        activities = [*self.product().study.activities,
+                      Activity(self.stage, QCoreApplication.translate("ActivityModel", "New activity"), 0.0, "kg")]
+        self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities),
+                              QCoreApplication.translate("ActivityModel", "Add activity"))
+        return self.rowCount() - 1
+
+    def remove_rows(self, rows: list[int]) -> None:
+        doomed = {self.positions()[r] for r in rows if r < self.rowCount()}
+        if not doomed:
+            return
+        activities = [a for i, a in enumerate(self.product().study.activities) if i not in doomed]
+        self.invalid = {}
+        self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities),
+                              QCoreApplication.translate("ActivityModel", "Delete activities"))
+
+    def duplicate_rows(self, rows: list[int]) -> None:
+        copies = [dataclasses.replace(self.activity(r), id=None) for r in rows if r < self.rowCount()]
+        if copies:
+            activities = [*self.product().study.activities, *copies]
+            self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities),
+                                  QCoreApplication.translate("ActivityModel", "Duplicate activities"))
+
+    def paste(self, top: int, left: int, clipboard: str) -> bool:
+        """Tab-separated lines as Excel copies them, starting at (top, left)."""
+        lines = clipboard.rstrip("\r\n").split("\n") if clipboard.strip() else []
+        edits = [(top + r, left + c, cell.strip()) for r, line in enumerate(lines)
+                 for c, cell in enumerate(line.rstrip("\r").split("\t"))]
+        return self.apply_edits(edits, QCoreApplication.translate("ActivityModel", "Paste")) if edits else True
+
+    def clear_invalid(self, row: int, column: int) -> None:
+        if column < len(FIELDS) and row < self.rowCount():
+            self.invalid.pop((self.positions()[row], FIELDS[column]), None)
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()

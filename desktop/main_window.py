@@ -1,0 +1,277 @@
+"""The main window: the start page, or an open project shown as six steps with done / missing marks."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+
+from core.errors import PcfError
+from core.guide import STEPS, missing
+from core.paths import resource_path
+from core.project import PROJECT_SUFFIX, Project
+from core.store.session_lock import SessionLock
+from core.workbook import read_workbook
+from desktop.settings import LANGUAGES, Settings
+from desktop.start_page import StartPage
+from desktop.steps.activities import ActivitiesStep
+from desktop.steps.base import StepPage
+from desktop.steps.boundary import BoundaryStep
+from desktop.steps.factors import FactorsStep
+from desktop.steps.organization import OrganizationStep
+from desktop.steps.report import ReportStep
+from desktop.steps.results import ResultsStep
+from desktop.tasks import run_task
+from desktop.translations import switch_language
+from desktop.workspace import Workspace
+
+STEP_PAGES = (OrganizationStep, BoundaryStep, ActivitiesStep, FactorsStep, ResultsStep, ReportStep)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, data_folder: Path | None = None):
+        super().__init__()
+        self.settings = settings
+        self.data_folder = data_folder or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        self.workspace: Workspace | None = None
+        self.pages: list[StepPage] = []
+        self.setAcceptDrops(True)
+        self.resize(1200, 780)
+        self.build()
+
+    # -- building -------------------------------------------------------------------------------------------------
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("PCF Desk") + (f" — {self.workspace.path.name}" if self.workspace else ""))
+        self.menuBar().clear()
+        self._menus()
+        if self.workspace is None:
+            start = StartPage(self.settings.recent())
+            start.new_requested.connect(self.new_project)
+            start.open_requested.connect(self.open_dialog)
+            start.demo_requested.connect(self.open_demo)
+            start.recent_chosen.connect(self.open_project)
+            self.setCentralWidget(start)
+            self.pages = []
+            return
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        header = QHBoxLayout()
+        header.addWidget(QLabel(self.tr("Product:")))
+        self.product_combo = QComboBox()
+        self.product_combo.setMinimumWidth(320)
+        header.addWidget(self.product_combo)
+        header.addStretch(1)
+        if self.workspace.read_only:
+            header.addWidget(QLabel(self.tr("Read-only: changes cannot be saved")))
+        outer.addLayout(header)
+        splitter = QSplitter()
+        self.step_list = QListWidget()
+        self.step_list.setMaximumWidth(230)
+        self.stack = QStackedWidget()
+        self.pages = [cls(self.workspace) for cls in STEP_PAGES]
+        for page in self.pages:
+            self.stack.addWidget(page)
+            self.step_list.addItem(QListWidgetItem(page.title.text()))
+        splitter.addWidget(self.step_list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        outer.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.product_combo.activated.connect(lambda: self.choose_product(self.product_combo.currentData()))
+        self.pages[4].warning_activated.connect(self.open_activity)
+        self.workspace.changed.connect(self.update_marks)
+        self.workspace.changed.connect(self.products_changed)
+        self.pages[0].product_added.connect(self.choose_product)
+        self.fill_products()
+        self.step_list.setCurrentRow(0)
+        self.update_marks()
+
+    def _menus(self) -> None:
+        file = self.menuBar().addMenu(self.tr("&File"))
+        for text, slot in ((self.tr("New project ..."), self.new_project), (self.tr("Open project ..."),
+                                                                            self.open_dialog),
+                           (self.tr("Open the demo project"), self.open_demo)):
+            file.addAction(text, slot)
+        if self.workspace is not None:
+            file.addAction(self.tr("Import a study workbook ..."), self.import_dialog)
+            file.addAction(self.tr("Close project"), self.close_project)
+            edit = self.menuBar().addMenu(self.tr("&Edit"))
+            undo = self.workspace.undo_stack.createUndoAction(self, self.tr("Undo"))
+            redo = self.workspace.undo_stack.createRedoAction(self, self.tr("Redo"))
+            edit.addAction(undo)
+            edit.addAction(redo)
+        file.addSeparator()
+        file.addAction(self.tr("Quit"), self.close)
+        language = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, label in zip(LANGUAGES, ("中文", "English")):
+            action = QAction(label, self, checkable=True, checked=self.settings.language == code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language.addAction(action)
+
+    def fill_products(self) -> None:
+        assert self.workspace is not None
+        current = self.product_combo.currentData()
+        self.product_combo.clear()
+        for p in self.workspace.data.products:
+            self.product_combo.addItem(f"{p.code}  {p.name}", p.code)
+        codes = [p.code for p in self.workspace.data.products]
+        self.choose_product(current if current in codes else (codes[0] if codes else None))
+
+    def products_changed(self) -> None:
+        """Products added, renamed or removed (an edit, an undo, an import): the header follows."""
+        shown = [self.product_combo.itemText(i) for i in range(self.product_combo.count())]
+        if shown != [f"{p.code}  {p.name}" for p in self.workspace.data.products]:
+            self.fill_products()
+
+    def choose_product(self, code: str | None) -> None:
+        self.product_combo.setCurrentIndex(max(self.product_combo.findData(code), 0))
+        for page in self.pages:
+            page.set_product(code)
+
+    def update_marks(self) -> None:
+        if self.workspace is None:
+            return
+        todo = missing(self.workspace.data, self.workspace.result)
+        for i, step in enumerate(STEPS):
+            item = self.step_list.item(i)
+            item.setText(("✔  " if not todo[step] else "●  ") + self.pages[i].title.text())
+            item.setForeground(Qt.GlobalColor.darkGreen if not todo[step] else Qt.GlobalColor.darkYellow)
+            item.setToolTip("\n".join(todo[step]) or self.tr("Done"))
+
+    def open_activity(self, product: str, index: int) -> None:
+        """A warning was double-clicked: show the activity's row in step 3."""
+        self.choose_product(product)
+        self.step_list.setCurrentRow(2)
+        page: ActivitiesStep = self.pages[2]      # type: ignore[assignment]
+        activity = self.workspace.data.product(product).study.activities[index]
+        tab = [t.model().stage for t in page.tables].index(activity.stage)
+        page.tabs.setCurrentIndex(tab)
+        table = page.tables[tab]
+        row = table.model().positions().index(index)
+        table.setCurrentIndex(table.model().index(row, 0))
+
+    # -- projects -------------------------------------------------------------------------------------------------
+    def open_project(self, path: Path, create: bool = False) -> bool:
+        path = Path(path)
+        if self.workspace is not None and self.workspace.path.resolve() == path.resolve():
+            return True
+        lock = SessionLock(path)
+        try:
+            if not create and not path.exists():
+                raise FileNotFoundError(str(path))
+            stale = lock.acquire()
+            project = Project.create(path) if create else Project.open(path)
+        except PcfError as e:
+            lock.release()
+            QMessageBox.warning(self, self.tr("Cannot open the project"), "\n".join(p.text() for p in e.problems))
+            return False
+        except FileNotFoundError:
+            lock.release()
+            QMessageBox.warning(self, self.tr("Cannot open the project"), self.tr("{0} does not exist.").format(path))
+            return False
+        if stale is not None:
+            QMessageBox.information(self, self.tr("Recovered"), self.tr(
+                "PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; "
+                "the project opens as it was.").format(stale.since))
+        if project.store.read_only:
+            QMessageBox.information(self, self.tr("Read-only"), self.tr(
+                "{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to "
+                "edit it.").format(path.name))
+        if project.store.backup_path is not None:
+            QMessageBox.information(self, self.tr("Upgraded"), self.tr(
+                "The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.")
+                .format(project.store.backup_path.name))
+        self.close_project()
+        self.workspace = Workspace(project, lock, self)
+        self.settings.add_recent(path)
+        self.build()
+        return True
+
+    def close_project(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+            self.build()
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", f"PCF Desk (*{PROJECT_SUFFIX})")
+        if path:
+            path = Path(path).with_suffix(PROJECT_SUFFIX)
+            if path.exists():
+                path.unlink()
+            self.open_project(path, create=True)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", f"PCF Desk (*{PROJECT_SUFFIX})")
+        if path:
+            self.open_project(Path(path))
+
+    def open_demo(self) -> bool:
+        folder = self.data_folder / "demo"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"demo{PROJECT_SUFFIX}"
+        if not path.exists():
+            workbook = folder / "demo_study.xlsx"
+            shutil.copyfile(resource_path("demo", "demo_study.xlsx"), workbook)
+            with Project.create(path) as project:
+                project.ensure_builtin_library()
+                project.import_workbook(workbook)
+        return self.open_project(path)
+
+    # -- importing a study workbook -------------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a study workbook"), "", "Excel (*.xlsx)")
+        if path:
+            self.import_workbook(Path(path))
+
+    def import_workbook(self, path: Path, confirm: bool = True):
+        """Preview what the workbook adds; import it (in the background) only when the user confirms."""
+        assert self.workspace is not None
+        project = self.workspace.project
+        try:
+            incoming = read_workbook(path, project.library())
+        except PcfError as e:
+            QMessageBox.warning(self, self.tr("The workbook cannot be imported"),
+                                "\n".join(p.text() for p in e.problems))
+            return None
+        existing = {p.code for p in self.workspace.data.products}
+        added = [p.code for p in incoming.products if p.code not in existing]
+        replaced = [p.code for p in incoming.products if p.code in existing]
+        text = self.tr("{0}: add {1}; replace {2}; {3} activities. Import?").format(
+            path.name, ", ".join(added) or "-", ", ".join(replaced) or "-",
+            sum(len(p.study.activities) for p in incoming.products))
+        if confirm and QMessageBox.question(self, self.tr("Import a study workbook"), text) != \
+                QMessageBox.StandardButton.Yes:
+            return None
+        return run_task(self, self.tr("Importing {0}").format(path.name),
+                        lambda progress: project.import_workbook(path),
+                        lambda report: (self.workspace.reload(), self.fill_products()),
+                        lambda e: QMessageBox.warning(self, self.tr("The workbook cannot be imported"), str(e)))
+
+    def dragEnterEvent(self, event) -> None:
+        if self.workspace is not None and any(u.toLocalFile().lower().endswith(".xlsx") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().lower().endswith(".xlsx"):
+                self.import_workbook(Path(url.toLocalFile()))
+
+    # -- language and closing -------------------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        self.settings.language = language
+        switch_language(language)
+        self.build()
+
+    def closeEvent(self, event) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        super().closeEvent(event)

@@ -1,0 +1,41 @@
+"""The user's settings (window state, recent projects, language) through QSettings: in the registry on Windows,
+~/.config on Linux, never next to the program (an installed program folder is read-only)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "PCF Desk"
+APPLICATION = "PCF Desk"
+MAX_RECENT = 8
+LANGUAGES = ("zh_CN", "en")
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None):
+        self.q = qsettings or QSettings(ORGANIZATION, APPLICATION)
+
+    @property
+    def language(self) -> str:
+        value = str(self.q.value("language", "zh_CN"))
+        return value if value in LANGUAGES else "zh_CN"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("language", value)
+
+    def recent(self) -> list[Path]:
+        raw = self.q.value("recent", []) or []
+        items = [raw] if isinstance(raw, str) else list(raw)
+        return [Path(p) for p in items if p]
+
+    def add_recent(self, path: Path) -> None:
+        items = [str(path)] + [str(p) for p in self.recent() if Path(p) != path]
+        self.q.setValue("recent", items[:MAX_RECENT])
+
+    def value(self, key: str, default: object = None) -> object:
+        return self.q.value(key, default)
+
+    def set_value(self, key: str, value: object) -> None:
+        self.q.setValue(key, value)

@@ -1,0 +1,136 @@
+"""Step 3 活动数据: one editable table per life-cycle stage, with add / delete / duplicate, paste from Excel,
+undo and redo, and each row's kg CO2e shown as the data is typed."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton, QStyledItemDelegate,
+                               QTableView, QTabWidget, QWidget)
+
+from core.lifecycle import STAGES
+from desktop.activity_model import FIELDS, ActivityModel
+from desktop.steps.base import StepPage
+from desktop.workspace import Workspace
+
+COMMON_UNITS = ("kg", "t", "kWh", "MWh", "m3", "Nm3", "万Nm3", "GJ", "L", "pcs", "t*km", "km")
+
+
+class UnitDelegate(QStyledItemDelegate):
+    """An editable drop-down of common units; anything pint understands may still be typed."""
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.addItems(COMMON_UNITS)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
+class ActivityTable(QTableView):
+    def __init__(self, model: ActivityModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        model.setParent(self)
+        self.setItemDelegateForColumn(FIELDS.index("unit"), UnitDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setColumnWidth(0, 200)
+        self.setColumnWidth(FIELDS.index("factor_ref"), 230)
+
+    def model(self) -> ActivityModel:
+        return super().model()
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Escape) and self.currentIndex().isValid():
+            self.model().clear_invalid(self.currentIndex().row(), self.currentIndex().column())
+        super().keyPressEvent(event)
+
+    def paste(self) -> bool:
+        index = self.currentIndex()
+        top, left = (index.row(), index.column()) if index.isValid() else (self.model().rowCount(), 0)
+        return self.model().paste(top, left, QGuiApplication.clipboard().text())
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.selectedIndexes()} | ({self.currentIndex().row()}
+                                                                  if self.currentIndex().isValid() else set()))
+
+
+class ActivitiesStep(StepPage):
+    def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
+        super().__init__(workspace, product_code, parent)
+        self.title.setText(self.tr("3  Activity data"))
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add row"))
+        self.delete_button = QPushButton(self.tr("Delete rows"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate rows"))
+        self.paste_button = QPushButton(self.tr("Paste from Excel"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.redo_button = QPushButton(self.tr("Redo"))
+        for b in (self.add_button, self.delete_button, self.duplicate_button, self.paste_button, self.undo_button,
+                  self.redo_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.layout_.addLayout(buttons)
+        self.tabs = QTabWidget()
+        self.layout_.addWidget(self.tabs, 1)
+        self.tables: list[ActivityTable] = []
+        self.add_button.clicked.connect(lambda: self._table() and self._table().model().add_row())
+        self.delete_button.clicked.connect(lambda: self._table() and self._table().model().remove_rows(
+            self._table().selected_rows()))
+        self.duplicate_button.clicked.connect(lambda: self._table() and self._table().model().duplicate_rows(
+            self._table().selected_rows()))
+        self.paste_button.clicked.connect(lambda: self._table() and self._table().paste())
+        self.undo_button.clicked.connect(workspace.undo_stack.undo)
+        self.redo_button.clicked.connect(workspace.undo_stack.redo)
+        workspace.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        workspace.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(workspace.undo_stack.canUndo())
+        self.redo_button.setEnabled(workspace.undo_stack.canRedo())
+        QShortcut(QKeySequence.StandardKey.Undo, self, workspace.undo_stack.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, workspace.undo_stack.redo)
+        self.build_tables()
+
+    def _table(self) -> ActivityTable | None:
+        return self.tables[self.tabs.currentIndex()] if self.tables else None
+
+    def set_product(self, code: str | None) -> None:
+        self.product_code = code
+        self.build_tables()
+
+    def build_tables(self) -> None:
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        for table in self.tables:
+            table.deleteLater()
+        self.tables = []
+        if not self.product_code:
+            return
+        for stage in STAGES:
+            table = ActivityTable(ActivityModel(self.workspace, self.product_code, stage))
+            self.tables.append(table)
+            self.tabs.addTab(table, stage.label())
+        self.tabs.setCurrentIndex(max(current, 0))
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            study = self.workspace.data.product(self.product_code).study if self.product_code else None
+        except KeyError:
+            study = None
+        for i, stage in enumerate(STAGES):
+            if study is None or i >= self.tabs.count():
+                continue
+            n = sum(1 for a in study.activities if a.stage is stage)
+            inside = stage in study.included_stages
+            excluded = self.tr("excluded")
+            self.tabs.setTabText(i, f"{stage.label()} ({n})" if inside else f"{stage.label()} ({excluded})")

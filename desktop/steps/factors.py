@@ -1,0 +1,107 @@
+"""Step 4 排放因子: search every factor dataset as you type (filters: dataset, unit of the activity), put the chosen
+factor on an activity, and the library: dataset versions and the import of a factor file (in the background, with
+core's row-by-row report)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QTableWidget, QTableWidgetItem, QWidget)
+
+from core.library.factor_import import RowStatus
+from core.library.search import FactorHit, FactorQuery
+from desktop.steps.base import StepPage
+from desktop.tasks import run_task
+from desktop.workspace import Workspace
+
+
+class FactorsStep(StepPage):
+    def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
+        super().__init__(workspace, product_code, parent)
+        self.title.setText(self.tr("4  Emission factors"))
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search factors: 电力, 钢材, diesel, a code ..."))
+        self.dataset = QComboBox()
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText(self.tr("activity unit, e.g. kWh"))
+        self.unit.setMaximumWidth(140)
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.dataset, 2)
+        bar.addWidget(self.unit, 1)
+        self.layout_.addLayout(bar)
+        self.hits_table = QTableWidget(0, 7)
+        self.hits_table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("kg CO2e per unit"),
+                                                   self.tr("Unit"), self.tr("Year"), self.tr("Region"),
+                                                   self.tr("Dataset")])
+        self.hits_table.setColumnWidth(1, 280)
+        self.layout_.addWidget(self.hits_table, 3)
+        self.layout_.addWidget(QLabel(self.tr("Factor library")))
+        self.datasets = QTableWidget(0, 5)
+        self.datasets.setHorizontalHeaderLabels([self.tr("Dataset"), self.tr("Version"), self.tr("Factors"),
+                                                 self.tr("Imported"), self.tr("File")])
+        self.datasets.horizontalHeader().setStretchLastSection(True)
+        self.layout_.addWidget(self.datasets, 1)
+        self.import_button = QPushButton(self.tr("Import a factor file (CSV / Excel) ..."))
+        self.layout_.addWidget(self.import_button)
+        self.hits: list[FactorHit] = []
+        self.timer = QTimer(self, singleShot=True, interval=150)
+        self.timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(self.timer.start)
+        self.unit.textChanged.connect(self.timer.start)
+        self.dataset.activated.connect(self.run_search)
+        self.import_button.clicked.connect(self.choose_file)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.workspace.closed:
+            return
+        infos = self.workspace.project.datasets()
+        current = self.dataset.currentData()
+        self.dataset.clear()
+        self.dataset.addItem(self.tr("All datasets"), None)
+        for name in dict.fromkeys(d.name for d in infos):
+            self.dataset.addItem(name, name)
+        self.dataset.setCurrentIndex(max(self.dataset.findData(current), 0))
+        self.datasets.setRowCount(len(infos))
+        for i, d in enumerate(infos):
+            for j, text in enumerate((d.name, d.version, str(d.factor_count), f"{d.imported_at:%Y-%m-%d %H:%M}",
+                                      d.file_name)):
+                self.datasets.setItem(i, j, QTableWidgetItem(text))
+        self.import_button.setEnabled(not self.workspace.read_only)
+        self.run_search()
+
+    def run_search(self) -> None:
+        if self.workspace.closed:          # the typing timer may fire after the project was closed
+            return
+        query = FactorQuery(text=self.search.text(), unit=self.unit.text().strip() or None,
+                            dataset=self.dataset.currentData(), limit=50)
+        self.hits = self.workspace.project.search_factors(query)
+        self.hits_table.setRowCount(len(self.hits))
+        for i, h in enumerate(self.hits):
+            for j, text in enumerate((h.code, h.name, f"{h.co2e_kg:.6g}", h.unit, str(h.year or ""), h.geography,
+                                      f"{h.dataset} {h.version}")):
+                self.hits_table.setItem(i, j, QTableWidgetItem(text))
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a factor file"), "",
+                                              self.tr("Factor files (*.csv *.txt *.xlsx *.xls)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path, accept_rejected: bool = False):
+        project = self.workspace.project
+
+        def work(progress):
+            return project.import_factors(path, accept_rejected=accept_rejected, progress=progress)
+
+        def done(result) -> None:
+            r = result.report
+            QMessageBox.information(self, self.tr("Factor import"), self.tr(
+                "{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.").format(
+                path.name, r.count(RowStatus.ACCEPTED), r.count(RowStatus.FIXED), r.count(RowStatus.SKIPPED),
+                result.dataset.name, result.dataset.version))
+            self.workspace.reload()
+
+        return run_task(self, self.tr("Importing {0}").format(path.name), work, done, self.show_error)

@@ -1,0 +1,136 @@
+"""Step 1 企业与产品: the organization (with its 统一社会信用代码 checked by core), the product and its period."""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPushButton, QWidget
+
+from core.domain import Organization
+from core.editing import check_credit_code, edit_period_output, edit_product, new_product, with_product, with_study
+from core.errors import InputError
+from desktop.steps.base import StepPage
+from desktop.workspace import Workspace
+
+INVALID_STYLE = "background: #f8d0d0;"
+
+
+class OrganizationStep(StepPage):
+    product_added = Signal(str)
+    def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
+        super().__init__(workspace, product_code, parent)
+        self.title.setText(self.tr("1  Organization and product"))
+        org_box = QGroupBox(self.tr("Organization"))
+        org_form = QFormLayout(org_box)
+        self.org_name = QLineEdit()
+        self.credit_code = QLineEdit()
+        self.credit_code.setPlaceholderText("91320594MA1XK7P2H2")
+        self.address = QLineEdit()
+        self.contact = QLineEdit()
+        org_form.addRow(self.tr("Name"), self.org_name)
+        org_form.addRow(self.tr("Unified social credit code"), self.credit_code)
+        org_form.addRow(self.tr("Address"), self.address)
+        org_form.addRow(self.tr("Contact person"), self.contact)
+        product_box = QGroupBox(self.tr("Product"))
+        form = QFormLayout(product_box)
+        self.product_name = QLineEdit()
+        self.model = QLineEdit()
+        self.declared_unit = QLineEdit()
+        self.declared_unit.setPlaceholderText("1 t")
+        self.period_output = QLineEdit()
+        self.period_output.setPlaceholderText("24000 t")
+        self.new_product_button = QPushButton(self.tr("New product"))
+        self.new_product_button.clicked.connect(self.add_product)
+        form.addRow(self.new_product_button)
+        form.addRow(self.tr("Product name"), self.product_name)
+        form.addRow(self.tr("Model / specification"), self.model)
+        form.addRow(self.tr("Declared unit"), self.declared_unit)
+        form.addRow(self.tr("Output in the reference period"), self.period_output)
+        self.layout_.addWidget(org_box)
+        self.layout_.addWidget(product_box)
+        self.org_box = org_box
+        self.layout_.addStretch(1)
+        for edit, handler in ((self.org_name, self.org_edited), (self.credit_code, self.org_edited),
+                              (self.address, self.org_edited), (self.contact, self.org_edited),
+                              (self.product_name, lambda: self.product_edited(self.product_name, "name")),
+                              (self.model, lambda: self.product_edited(self.model, "model")),
+                              (self.declared_unit, lambda: self.product_edited(self.declared_unit, "declared_unit")),
+                              (self.period_output, self.output_edited)):
+            edit.editingFinished.connect(handler)
+        self.refresh()
+
+    def refresh(self) -> None:
+        org = self.workspace.data.organization
+        for edit, text in ((self.org_name, org.name if org else ""), (self.credit_code, org.credit_code if org else ""),
+                           (self.address, org.address if org else ""),
+                           (self.contact, org.contact_person if org else "")):
+            if not edit.hasFocus() and not edit.styleSheet():
+                edit.setText(text)
+        product = self._product()
+        for edit in (self.product_name, self.model, self.declared_unit, self.period_output):
+            edit.setEnabled(product is not None and not self.workspace.read_only)
+        self.org_box.setEnabled(not self.workspace.read_only)
+        self.new_product_button.setEnabled(not self.workspace.read_only)
+        if product is not None:
+            values = {self.product_name: product.name, self.model: product.model,
+                      self.declared_unit: str(product.declared_unit),
+                      self.period_output: str(product.study.period_output) if product.study.period_output else ""}
+            for edit, text in values.items():
+                if not edit.hasFocus() and not edit.styleSheet():
+                    edit.setText(text)
+
+    def _product(self):
+        try:
+            return self.workspace.data.product(self.product_code) if self.product_code else None
+        except KeyError:
+            return None
+
+    def _mark(self, edit: QLineEdit, error: InputError | None) -> None:
+        edit.setStyleSheet(INVALID_STYLE if error else "")
+        edit.setToolTip("\n".join(p.text() for p in error.problems) if error else "")
+
+    def org_edited(self) -> None:
+        try:
+            code = check_credit_code(self.credit_code.text())
+        except InputError as e:
+            self._mark(self.credit_code, e)
+            return
+        self._mark(self.credit_code, None)
+        old = self.workspace.data.organization or Organization(name="")
+        new = dataclasses.replace(old, name=self.org_name.text().strip(), credit_code=code,
+                                  address=self.address.text().strip(), contact_person=self.contact.text().strip())
+        if new != old:
+            self.workspace.commit(dataclasses.replace(self.workspace.data, organization=new),
+                                  self.tr("Edit organization"))
+
+    def product_edited(self, edit: QLineEdit, field: str) -> None:
+        product = self._product()
+        if product is None:
+            return
+        try:
+            new = edit_product(product, field, edit.text())
+        except InputError as e:
+            self._mark(edit, e)
+            return
+        self._mark(edit, None)
+        if new != product:
+            self.workspace.commit(with_product(self.workspace.data, new), self.tr("Edit product"))
+
+    def add_product(self) -> None:
+        data, code = new_product(self.workspace.data, self.tr("New product"))
+        self.workspace.commit(data, self.tr("Add product"))
+        self.product_added.emit(code)
+
+    def output_edited(self) -> None:
+        product = self._product()
+        if product is None:
+            return
+        try:
+            output = edit_period_output(self.period_output.text())
+        except InputError as e:
+            self._mark(self.period_output, e)
+            return
+        self._mark(self.period_output, None)
+        if output != product.study.period_output:
+            self.workspace.commit(with_study(self.workspace.data, product.code, period_output=output),
+                                  self.tr("Edit period output"))

@@ -1,0 +1,105 @@
+"""Step 5 计算结果: the footprint per declared unit, by stage (bar chart), top contributors, by gas, biogenic and dLUC
+apart, and the warnings; recomputed by core after every edit."""
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from core.engine import ProductResult
+from core.gwp import flow_keys
+from core.lifecycle import STAGES
+from desktop.steps.base import StepPage
+from desktop.workspace import Workspace
+
+TOP = 10
+
+
+class ResultsStep(StepPage):
+    warning_activated = Signal(str, int)      # product code, activity index: the window opens that row
+
+    def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
+        super().__init__(workspace, product_code, parent)
+        self.title.setText(self.tr("5  Results"))
+        self.total = QLabel()
+        self.total.setObjectName("bigNumber")
+        self.total.setStyleSheet("font-size: 22px; font-weight: bold; color: #1b5e20;")
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.layout_.addWidget(self.total)
+        self.layout_.addWidget(self.details)
+        row = QHBoxLayout()
+        self.figure = Figure(figsize=(5, 3.2), tight_layout=True)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        row.addWidget(self.canvas, 3)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("By gas (kg per declared unit)")))
+        self.gases = QTableWidget(0, 2)
+        self.gases.setHorizontalHeaderLabels([self.tr("Flow"), self.tr("kg")])
+        side.addWidget(self.gases)
+        row.addLayout(side, 2)
+        self.layout_.addLayout(row, 3)
+        self.layout_.addWidget(QLabel(self.tr("Top contributors")))
+        self.contributions = QTableWidget(0, 5)
+        self.contributions.setHorizontalHeaderLabels([self.tr("Activity"), self.tr("Stage"), self.tr("kg CO2e"),
+                                                      self.tr("Share"), self.tr("Factor and source")])
+        self.contributions.horizontalHeader().setStretchLastSection(True)
+        self.layout_.addWidget(self.contributions, 2)
+        self.layout_.addWidget(QLabel(self.tr("Warnings (double-click to open the row)")))
+        self.warnings = QListWidget()
+        self.warnings.itemDoubleClicked.connect(self._open_warning)
+        self.layout_.addWidget(self.warnings, 1)
+        self.refresh()
+
+    def result(self) -> ProductResult | None:
+        try:
+            return self.workspace.result.product(self.product_code) if self.product_code else None
+        except KeyError:
+            return None
+
+    def refresh(self) -> None:
+        r = self.result()
+        self.figure.clear()
+        if r is None:
+            self.total.setText(self.tr("No product"))
+            self.canvas.draw_idle()
+            return
+        self.total.setText(self.tr("{0:,.3f} kg CO2e per {1}").format(r.total_kgco2e, r.declared_unit))
+        self.details.setText(self.tr("GWP {0}; excluding biogenic: {1:,.3f}; biogenic CO2 emissions {2:,.3f} kg, "
+                                     "removals {3:,.3f} kg; dLUC {4:,.3f} kg CO2e (reported separately)").format(
+            r.gwp_set, r.excluding_biogenic_kgco2e, r.biogenic_co2_emissions_kg, r.biogenic_co2_removals_kg,
+            r.dluc_kgco2e))
+        self._draw_stages(r)
+        keys = [k for k in flow_keys() if k in r.by_gas_kg]
+        self.gases.setRowCount(len(keys))
+        for i, k in enumerate(keys):
+            self.gases.setItem(i, 0, QTableWidgetItem(k))
+            self.gases.setItem(i, 1, QTableWidgetItem(f"{r.by_gas_kg[k]:,.6g}"))
+        top = r.contributions[:TOP]
+        self.contributions.setRowCount(len(top))
+        for i, c in enumerate(top):
+            source = c.linked_product or f"{c.factor_code} — {c.factor_source}"
+            for j, text in enumerate((c.name, next(s.label() for s in STAGES if s.value == c.stage),
+                                      f"{c.kgco2e:,.3f}", f"{c.share:.1%}", source)):
+                self.contributions.setItem(i, j, QTableWidgetItem(text))
+        self.warnings.clear()
+        for w in r.warnings:
+            self.warnings.addItem(w.message())
+            self.warnings.item(self.warnings.count() - 1).setData(256, w.activity_index)
+
+    def _draw_stages(self, r: ProductResult) -> None:
+        ax = self.figure.add_subplot(111)
+        labels = [s.label() for s in STAGES]
+        values = [r.by_stage[s.value] for s in STAGES]
+        bars = ax.barh(labels[::-1], values[::-1], color="#43a047")
+        ax.bar_label(bars, labels=[f"{v:,.1f}" for v in values[::-1]], padding=3, fontsize=8)
+        ax.set_xlabel(self.tr("kg CO2e per declared unit"))
+        ax.set_title(self.tr("By life-cycle stage"))
+        ax.margins(x=0.25)
+        self.canvas.draw_idle()
+
+    def _open_warning(self, item) -> None:
+        index = item.data(256)
+        if index is not None and self.product_code:
+            self.warning_activated.emit(self.product_code, int(index))

@@ -1,0 +1,733 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActivitiesStep</name>
+    <message>
+        <location filename="../steps/activities.py" line="71"/>
+        <source>3  Activity data</source>
+        <translation>3  活动数据</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="73"/>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="74"/>
+        <source>Delete rows</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="75"/>
+        <source>Duplicate rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="76"/>
+        <source>Paste from Excel</source>
+        <translation>从 Excel 粘贴</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="77"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="78"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="135"/>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <location filename="../activity_model.py" line="28"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="29"/>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="30"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="31"/>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="32"/>
+        <source>Emission factor</source>
+        <translation>排放因子</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="33"/>
+        <source>Distance (km)</source>
+        <translation>运输距离 (km)</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="34"/>
+        <source>Data type</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="35"/>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="36"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="37"/>
+        <source>kg CO2e per unit</source>
+        <translation>每单位 kg CO2e</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="126"/>
+        <location filename="../activity_model.py" line="148"/>
+        <source>New activity</source>
+        <translation>新活动</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="140"/>
+        <source>Edit {0}</source>
+        <translation>编辑{0}</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="150"/>
+        <source>Add activity</source>
+        <translation>添加活动</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="160"/>
+        <source>Delete activities</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="167"/>
+        <source>Duplicate activities</source>
+        <translation>复制活动</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="174"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryStep</name>
+    <message>
+        <location filename="../steps/boundary.py" line="22"/>
+        <source>2  System boundary</source>
+        <translation>2  系统边界</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="28"/>
+        <source>No allocation</source>
+        <translation>不分配</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="28"/>
+        <source>By mass</source>
+        <translation>按质量分配</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="29"/>
+        <source>By economic value</source>
+        <translation>按经济价值分配</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="32"/>
+        <source>e.g. inputs below 1 % of mass and energy, 5 % in total</source>
+        <translation>例如：质量和能耗占比低于 1% 的输入可舍去，合计不超过 5%</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="33"/>
+        <source>Boundary</source>
+        <translation>边界类型</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="34"/>
+        <source>Cut-off rule</source>
+        <translation>取舍准则</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="35"/>
+        <source>Allocation</source>
+        <translation>分配方法</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="37"/>
+        <source>Life cycle (click a stage to leave it out)</source>
+        <translation>生命周期（点击阶段可将其排除）</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="47"/>
+        <source>Why is it excluded?</source>
+        <translation>排除理由？</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="92"/>
+        <source>Change boundary</source>
+        <translation>修改边界类型</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="95"/>
+        <source>Change allocation</source>
+        <translation>修改分配方法</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="100"/>
+        <source>Edit cut-off rule</source>
+        <translation>编辑取舍准则</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="111"/>
+        <source>Include or exclude a stage</source>
+        <translation>纳入或排除阶段</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="119"/>
+        <source>Justify an exclusion</source>
+        <translation>说明排除理由</translation>
+    </message>
+</context>
+<context>
+    <name>FactorsStep</name>
+    <message>
+        <location filename="../steps/factors.py" line="22"/>
+        <source>4  Emission factors</source>
+        <translation>4  排放因子</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="25"/>
+        <source>Search factors: 电力, 钢材, diesel, a code ...</source>
+        <translation>搜索因子：电力、钢材、柴油、因子编号……</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="28"/>
+        <source>activity unit, e.g. kWh</source>
+        <translation>活动单位，如 kWh</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="35"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="35"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="35"/>
+        <source>kg CO2e per unit</source>
+        <translation>每单位 kg CO2e</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="36"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="36"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="36"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="37"/>
+        <location filename="../steps/factors.py" line="42"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="40"/>
+        <source>Factor library</source>
+        <translation>因子库</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="42"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="42"/>
+        <source>Factors</source>
+        <translation>因子数</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="43"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="43"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="46"/>
+        <source>Import a factor file (CSV / Excel) ...</source>
+        <translation>导入因子文件（CSV / Excel）……</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="61"/>
+        <source>All datasets</source>
+        <translation>全部数据集</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="84"/>
+        <source>Import a factor file</source>
+        <translation>导入因子文件</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="85"/>
+        <source>Factor files (*.csv *.txt *.xlsx *.xls)</source>
+        <translation>因子文件 (*.csv *.txt *.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="97"/>
+        <source>Factor import</source>
+        <translation>因子导入</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="98"/>
+        <source>{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.</source>
+        <translation>{0}：通过 {1} 行，修正后通过 {2} 行，跳过 {3} 行；数据集 {4} 版本 {5}。</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="103"/>
+        <source>Importing {0}</source>
+        <translation>正在导入 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="48"/>
+        <source>PCF Desk</source>
+        <translation>PCF Desk 产品碳足迹工作台</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="63"/>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="69"/>
+        <source>Read-only: changes cannot be saved</source>
+        <translation>只读：修改无法保存</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="95"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="96"/>
+        <source>New project ...</source>
+        <translation>新建项目……</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="96"/>
+        <source>Open project ...</source>
+        <translation>打开项目……</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="98"/>
+        <source>Open the demo project</source>
+        <translation>打开示例项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="101"/>
+        <source>Import a study workbook ...</source>
+        <translation>导入核算数据采集表……</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="102"/>
+        <source>Close project</source>
+        <translation>关闭项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="103"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="104"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="105"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="109"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="110"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="146"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="177"/>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="177"/>
+        <source>{0} does not exist.</source>
+        <translation>{0} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="180"/>
+        <source>Recovered</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="181"/>
+        <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
+        <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="184"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="185"/>
+        <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
+        <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="188"/>
+        <source>Upgraded</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="189"/>
+        <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
+        <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="204"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="212"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="250"/>
+        <source>Import a study workbook</source>
+        <translation>导入核算数据采集表</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="256"/>
+        <source>The workbook cannot be imported</source>
+        <translation>无法导入该采集表</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="247"/>
+        <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
+        <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="253"/>
+        <source>Importing {0}</source>
+        <translation>正在导入 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationStep</name>
+    <message>
+        <location filename="../steps/organization.py" line="22"/>
+        <source>1  Organization and product</source>
+        <translation>1  企业与产品</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="23"/>
+        <source>Organization</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="30"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="31"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="32"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="33"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="34"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="42"/>
+        <location filename="../steps/organization.py" line="120"/>
+        <source>New product</source>
+        <translation>新产品</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="45"/>
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="46"/>
+        <source>Model / specification</source>
+        <translation>型号 / 规格</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="47"/>
+        <source>Declared unit</source>
+        <translation>声明单位</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="48"/>
+        <source>Output in the reference period</source>
+        <translation>核算期内产量</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="104"/>
+        <source>Edit organization</source>
+        <translation>编辑企业信息</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="117"/>
+        <source>Edit product</source>
+        <translation>编辑产品</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="121"/>
+        <source>Add product</source>
+        <translation>添加产品</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="136"/>
+        <source>Edit period output</source>
+        <translation>编辑核算期产量</translation>
+    </message>
+</context>
+<context>
+    <name>ReportStep</name>
+    <message>
+        <location filename="../steps/report.py" line="18"/>
+        <source>6  Report and label application</source>
+        <translation>6  报告与标识申请</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="19"/>
+        <source>Export the inventory (every activity with its factor, source and kg CO2e) and the results of all products to Excel. The PDF report and the label application package come in a later version.</source>
+        <translation>将清单（每条活动数据及其排放因子、来源和 kg CO2e）与全部产品的结果导出到 Excel。PDF 报告和标识认证申请材料将在后续版本提供。</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="24"/>
+        <source>Export inventory and results to Excel ...</source>
+        <translation>导出清单和结果到 Excel……</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="31"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="31"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="39"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="39"/>
+        <source>Written: {0}</source>
+        <translation>已写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="41"/>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsStep</name>
+    <message>
+        <location filename="../steps/results.py" line="24"/>
+        <source>5  Results</source>
+        <translation>5  计算结果</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="37"/>
+        <source>By gas (kg per declared unit)</source>
+        <translation>按气体（每声明单位 kg）</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="39"/>
+        <source>Flow</source>
+        <translation>物质</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="39"/>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="43"/>
+        <source>Top contributors</source>
+        <translation>主要贡献项</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="45"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="45"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="45"/>
+        <source>kg CO2e</source>
+        <translation>kg CO2e</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="46"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="46"/>
+        <source>Factor and source</source>
+        <translation>因子及来源</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="49"/>
+        <source>Warnings (double-click to open the row)</source>
+        <translation>提示（双击可定位到对应行）</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="65"/>
+        <source>No product</source>
+        <translation>没有产品</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="68"/>
+        <source>{0:,.3f} kg CO2e per {1}</source>
+        <translation>每 {1} {0:,.3f} kg CO2e</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="69"/>
+        <source>GWP {0}; excluding biogenic: {1:,.3f}; biogenic CO2 emissions {2:,.3f} kg, removals {3:,.3f} kg; dLUC {4:,.3f} kg CO2e (reported separately)</source>
+        <translation>GWP {0}；不含生物源：{1:,.3f}；生物源 CO2 排放 {2:,.3f} kg，清除 {3:,.3f} kg；直接土地利用变化 {4:,.3f} kg CO2e（单独报告）</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="97"/>
+        <source>kg CO2e per declared unit</source>
+        <translation>每声明单位 kg CO2e</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="98"/>
+        <source>By life-cycle stage</source>
+        <translation>按生命周期阶段</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../start_page.py" line="19"/>
+        <source>PCF Desk — product carbon footprint</source>
+        <translation>PCF Desk 产品碳足迹工作台</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="21"/>
+        <source>A study under GB/T 24067-2024 / ISO 14067:2018, step by step.</source>
+        <translation>按 GB/T 24067-2024 / ISO 14067:2018 逐步完成产品碳足迹核算。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="25"/>
+        <source>New project ...</source>
+        <translation>新建项目……</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="26"/>
+        <source>Open project ...</source>
+        <translation>打开项目……</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="27"/>
+        <source>Open the demo project</source>
+        <translation>打开示例项目</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="32"/>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <location filename="../steps/base.py" line="30"/>
+        <source>PCF Desk</source>
+        <translation>PCF Desk 产品碳足迹工作台</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../tasks.py" line="60"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>

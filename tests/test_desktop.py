@@ -1,0 +1,273 @@
+"""The window driven like a user would: real widgets, mouse and keyboard through pytest-qt, offscreen.
+
+The numbers the window shows are compared with core's own computation of the same project file.
+"""
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
+
+from builders import simple_workbook
+from core.lifecycle import Stage
+from core.project import Project
+from desktop.activity_model import FIELDS
+from desktop.app import create_app
+from desktop.main_window import MainWindow
+from desktop.settings import Settings
+from desktop.tasks import Cancelled, run_task
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    create_app()
+    messages: list[tuple[str, str]] = []
+    for name in ("warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a, _n=name, **k:
+                            messages.append((title, text)) or QMessageBox.StandardButton.Ok)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.language = "en"
+    from desktop.translations import switch_language
+    switch_language("en")
+    w = MainWindow(settings, data_folder=tmp_path / "appdata")
+    w.messages = messages
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def step(window: MainWindow, n: int):
+    window.step_list.setCurrentRow(n - 1)
+    return window.pages[n - 1]
+
+
+def type_text(qtbot, edit, text: str) -> None:
+    """Key clicks for ASCII; an input method's commit (insert) for Chinese, which QTest cannot type."""
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:
+        edit.insert(text)
+
+
+def commit_line(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    type_text(qtbot, edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    edit.editingFinished.emit()
+
+
+def type_cell(qtbot, table, row: int, field: str, text: str) -> None:
+    """Click the cell, press F2, type, press Enter: exactly what a user does."""
+    index = table.model().index(row, FIELDS.index(field))
+    qtbot.waitUntil(table.isVisible, timeout=3000)
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    assert table.currentIndex() == index
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not table and QApplication.focusWidget().isVisible(),
+                    timeout=2000)
+    editor = QApplication.focusWidget()
+    if hasattr(editor, "setCurrentText"):
+        editor.setCurrentText(text)
+    else:
+        editor.selectAll()
+        type_text(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits on the next turn of the event loop (a queued call), as it does for a user
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+
+
+def test_a_new_project_through_all_six_steps(window, qtbot, tmp_path):
+    assert window.open_project(tmp_path / "new.pcfdesk", create=True)
+    page1 = step(window, 1)
+    commit_line(qtbot, page1.org_name, "苏州示范门窗科技有限公司")
+    commit_line(qtbot, page1.credit_code, "91320594MA1XK7P2H2")
+    qtbot.mouseClick(page1.new_product_button, Qt.MouseButton.LeftButton)
+    commit_line(qtbot, page1.product_name, "铝合金窗")
+    commit_line(qtbot, page1.declared_unit, "1 m2")
+    assert window.product_combo.currentData() == "P1"
+    page2 = step(window, 2)
+    assert page2.stage_buttons[Stage.PRODUCTION].isChecked()
+    page3 = step(window, 3)
+    page3.tabs.setCurrentIndex(1)                                   # production
+    qtbot.mouseClick(page3.add_button, Qt.MouseButton.LeftButton)
+    table = page3.tables[1]
+    type_cell(qtbot, table, 0, "name", "挤压用电")
+    type_cell(qtbot, table, 0, "amount", "12.5")
+    type_cell(qtbot, table, 0, "unit", "kWh")
+    type_cell(qtbot, table, 0, "factor_ref", "MEE-ELEC-CF-2024-NATIONAL")
+    page4 = step(window, 4)
+    type_text(qtbot, page4.search, "电力 2024")
+    qtbot.waitUntil(lambda: any(h.code == "MEE-ELEC-CF-2024-NATIONAL" for h in page4.hits), timeout=3000)
+    page5 = step(window, 5)
+    with Project.open(tmp_path / "new.pcfdesk", read_only=True) as project:
+        core_total = project.compute().total_kgco2e("P1")
+    assert core_total == pytest.approx(12.5 * 0.5777)             # 2024 national electricity footprint factor
+    assert page5.total.text() == f"{core_total:,.3f} kg CO2e per 1 m2"
+    assert [window.step_list.item(i).text()[0] for i in range(6)] == ["✔"] * 6
+    page6 = step(window, 6)
+    task = page6.export(tmp_path / "out.xlsx")
+    qtbot.waitUntil(task.done.is_set, timeout=10000)
+    qtbot.waitUntil(lambda: any("Written" in t for _, t in window.messages), timeout=3000)
+    import openpyxl
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Results"]
+    assert sheet.cell(2, 5).value == pytest.approx(core_total)
+
+
+def open_demo_activities(window, qtbot):
+    assert window.open_demo()
+    page = step(window, 3)
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(page.tables[1].isVisible, timeout=3000)
+    return page, page.tables[1]
+
+
+def test_undo_and_redo_every_edit(window, qtbot):
+    page, table = open_demo_activities(window, qtbot)
+    model = table.model()
+    before = model.activity(0).amount
+    total_before = window.workspace.result.total_kgco2e("AL-PROFILE")
+    type_cell(qtbot, table, 0, "amount", str(before * 2))
+    assert model.activity(0).amount == before * 2
+    assert window.workspace.result.total_kgco2e("AL-PROFILE") > total_before
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert model.activity(0).amount == before
+    assert window.workspace.result.total_kgco2e("AL-PROFILE") == pytest.approx(total_before)
+    with Project.open(window.workspace.path, read_only=True) as project:     # the undo was saved too
+        assert project.data().product("AL-PROFILE").study.activities[model.positions()[0]].amount == before
+    qtbot.mouseClick(page.redo_button, Qt.MouseButton.LeftButton)
+    assert model.activity(0).amount == before * 2
+
+
+def test_invalid_input_turns_the_cell_red_with_the_reason(window, qtbot):
+    _, table = open_demo_activities(window, qtbot)
+    model = table.model()
+    before = model.activity(0).amount
+    type_cell(qtbot, table, 0, "amount", "abc")
+    index = model.index(0, FIELDS.index("amount"))
+    assert model.activity(0).amount == before                       # nothing changed
+    assert index.data() == "abc"
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#f8d0d0"
+    assert "'abc' is not a number" in index.data(Qt.ItemDataRole.ToolTipRole)
+    type_cell(qtbot, table, 0, "amount", "3.5")
+    assert model.activity(0).amount == 3.5 and index.data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_paste_a_block_from_excel_is_one_undo_step(window, qtbot):
+    page, table = open_demo_activities(window, qtbot)
+    model = table.model()
+    rows_before = model.rowCount()
+    table.setCurrentIndex(model.index(rows_before, 0))              # below the last row: new activities
+    QGuiApplication.clipboard().setText("包装纸箱\t0.5\tkg\n托盘\t2\tpcs\n")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert model.rowCount() == rows_before + 2
+    assert [(model.activity(r).name, model.activity(r).amount, model.activity(r).unit)
+            for r in (rows_before, rows_before + 1)] == [("包装纸箱", 0.5, "kg"), ("托盘", 2.0, "pcs")]
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == rows_before
+
+
+def test_workbook_import_preview_and_rejection(window, qtbot, tmp_path):
+    assert window.open_project(tmp_path / "p.pcfdesk", create=True)
+    good = simple_workbook(tmp_path / "good.xlsx")
+    task = window.import_workbook(good, confirm=False)
+    qtbot.waitUntil(task.done.is_set, timeout=10000)
+    qtbot.waitUntil(lambda: window.product_combo.count() == 1, timeout=3000)
+    assert window.product_combo.currentData() == "P1"
+    bad = simple_workbook(tmp_path / "bad.xlsx", activities=[["P1", "production", "power", "lots", "kWh", None,
+                                                              "GRID", None]])
+    before = window.workspace.data
+    assert window.import_workbook(bad, confirm=False) is None
+    title, text = window.messages[-1]
+    assert "cannot be imported" in title and "row 2" in text and "'lots' is not a number" in text
+    assert window.workspace.data is before
+
+
+def test_language_switch_at_run_time(window, qtbot):
+    assert window.open_demo()
+    assert "Organization and product" in window.step_list.item(0).text()
+    window.set_language("zh_CN")
+    assert "企业与产品" in window.step_list.item(0).text()
+    assert window.menuBar().actions()[0].text().startswith("文件")
+    from core.i18n import tr
+    assert tr("stage.production") == "生产制造"
+    window.set_language("en")
+    assert "Organization and product" in window.step_list.item(0).text()
+
+
+def test_a_cancelled_background_task_changes_nothing(window, qtbot, tmp_path):
+    assert window.open_demo()
+    before = (tmp_path / "appdata" / "demo" / "demo.pcfdesk").read_bytes()
+    outcome: list[object] = []
+
+    def slow(progress):
+        for i in range(200):
+            progress(i, 200, "working")
+            time.sleep(0.01)
+        return "finished"
+
+    task = run_task(window, "test", slow, outcome.append, outcome.append)
+    task.cancel()
+    qtbot.waitUntil(task.done.is_set, timeout=5000)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=3000)
+    assert isinstance(outcome[0], Cancelled)
+    assert (tmp_path / "appdata" / "demo" / "demo.pcfdesk").read_bytes() == before
+
+
+def test_opening_a_file_twice_a_damaged_file_and_a_read_only_file(window, tmp_path, monkeypatch):
+    import json
+    import os
+    import socket
+    assert window.open_demo()
+    demo = window.workspace.path
+    other = MainWindow(window.settings, data_folder=tmp_path / "appdata")
+    try:
+        assert not other.open_project(demo)                          # a second window of this process
+        assert "already open" in window.messages[-1][1]
+        window.close_project()
+        demo.with_name(demo.name + ".lock").write_text(json.dumps(     # another live PCF Desk process
+            {"pid": os.getppid(), "host": socket.gethostname(), "since": "2026-11-24T04:00:00+00:00"}))
+        assert not other.open_project(demo)
+        assert f"process {os.getppid()}" in window.messages[-1][1]
+        demo.with_name(demo.name + ".lock").unlink()
+    finally:
+        other.close()
+    damaged = tmp_path / "damaged.pcfdesk"
+    damaged.write_bytes(b"this is not a project")
+    assert not window.open_project(damaged)
+    assert "not a PCF Desk project" in window.messages[-1][1] or "damaged" in window.messages[-1][1]
+    copy = tmp_path / "copy.pcfdesk"
+    window.close_project()
+    shutil.copyfile(demo, copy)
+    # a file on a read-only share (chmod does not stop root, who runs CI): the store's own check says so
+    monkeypatch.setattr("core.store.database.is_writable", lambda path: False)
+    assert window.open_project(copy)
+    assert window.workspace.read_only and "cannot be written" in window.messages[-1][1]
+    assert not window.pages[0].org_name.isEnabled()
+    window.close_project()
+
+
+def test_activity_model_passes_qt_model_checks(window, qtbot, qtmodeltester):
+    _, table = open_demo_activities(window, qtbot)
+    qtmodeltester.check(table.model())
+
+
+def test_a_crash_is_noticed_at_the_next_start(window, tmp_path):
+    import json
+    assert window.open_demo()
+    path = window.workspace.path
+    window.close_project()
+    lock = path.with_name(path.name + ".lock")
+    lock.write_text(json.dumps({"pid": 999_999_999, "host": __import__("socket").gethostname(),
+                                "since": "2026-11-24T03:00:00+00:00"}))
+    assert window.open_project(path)
+    assert "not closed properly" in window.messages[-1][1]
