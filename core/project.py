@@ -10,21 +10,22 @@ from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.domain import EmissionFactor, ProjectData
 from core.engine import ProjectResult, compute
 from core.errors import InputError, Location
 from core.gwp import GwpSet
 from core.library.builtin import BUILTIN_DATASET, BUILTIN_VERSION, load_builtin_factors
-from core.library.column_mapping import ColumnMapping
-from core.library.factor_export import write_factors
-from core.library.factor_import import FactorFileReport, read_factor_file
 from core.library.factor_updates import StudyUpdate, study_updates
 from core.library.search import FactorHit, FactorQuery, search
 from core.store import PROJECT_SUFFIX, ProjectStore
 from core.store.factor_search import DatasetInfo
 from core.store.factors import Progress
-from core.workbook import read_workbook
+
+if TYPE_CHECKING:      # pandas-based: imported when a factor file is read or written, not at start-up
+    from core.library.column_mapping import ColumnMapping
+    from core.library.factor_import import FactorFileReport
 
 __all__ = ["Project", "Changes", "ImportReport", "FactorImport", "PROJECT_SUFFIX"]
 
@@ -136,6 +137,7 @@ class Project:
     def import_workbook(self, path: str | Path) -> ImportReport:
         """Read, validate and compute the workbook together with the products already here, then write it all in one
         transaction. Any problem raises before anything is written: the project file stays exactly as it was."""
+        from core.workbook import read_workbook      # openpyxl: loaded when a workbook is read, not at start-up
         incoming = read_workbook(path, self.library())
         current = self.data()
         new_codes = {p.code for p in incoming.products}
@@ -175,6 +177,7 @@ class Project:
         Rejected rows stop the import (InputError listing each with its cell) unless `accept_rejected`; then only
         the good rows are written. The same file imported again without a new version name is recognised by its
         SHA-256 and not stored twice. One transaction: a failure leaves the project as it was."""
+        from core.library.factor_import import read_factor_file
         path = Path(path)
         read = read_factor_file(path, mapping)
         if not accept_rejected:
@@ -200,6 +203,7 @@ class Project:
             known = ", ".join(sorted({f"{d.name} {d.version}" for d in self.store.datasets()})) or "-"
             raise InputError.one("factor_export.no_dataset", hint_id="hint.factor_export_datasets", name=name,
                                  version=version or "", known=known)
+        from core.library.factor_export import write_factors
         chosen = versions[-1]
         return write_factors(self.store.dataset_factors(chosen.id), path, sheet=chosen.name)
 

@@ -32,9 +32,18 @@ class UnitProblem(ValueError):
 
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
-    reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=False, cache_folder=None)
-    reg.load_definitions(str(resource_path("units", "pcf_units.txt")))
-    return reg
+    """pint's registry with our units. Parsed definitions are cached in the user's cache folder (pint's ":auto:"),
+    which takes a tenth of a second off every start; an unwritable or damaged cache falls back to parsing."""
+    for cache in (":auto:", None):
+        try:
+            reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=False, cache_folder=cache)
+            reg.load_definitions(str(resource_path("units", "pcf_units.txt")))
+            reg.parse_units("kWh")
+            return reg
+        except Exception:  # noqa: BLE001 - any cache trouble: build the registry without it
+            if cache is None:
+                raise
+    raise AssertionError("unreachable")
 
 
 def normalize_unit_text(text: str) -> str:

@@ -14,7 +14,6 @@ from core.guide import STEPS, missing
 from core.paths import resource_path
 from core.project import PROJECT_SUFFIX, Project
 from core.store.session_lock import SessionLock
-from core.workbook import read_workbook
 from desktop.settings import LANGUAGES, Settings
 from desktop.start_page import StartPage
 from desktop.steps.activities import ActivitiesStep
@@ -235,6 +234,7 @@ class MainWindow(QMainWindow):
         """Preview what the workbook adds; import it (in the background) only when the user confirms."""
         assert self.workspace is not None
         project = self.workspace.project
+        from core.workbook import read_workbook
         try:
             incoming = read_workbook(path, project.library())
         except PcfError as e:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from builders import simple_workbook
@@ -44,8 +45,17 @@ def window(qtbot, tmp_path, monkeypatch):
 
 
 def step(window: MainWindow, n: int):
-    window.step_list.setCurrentRow(n - 1)
-    return window.pages[n - 1]
+    """Click step n in the list; Qt shows a page on the next turn of the event loop, and pages refresh when shown."""
+    item = window.step_list.item(n - 1)
+    window.step_list.scrollToItem(item)
+    QTest.mouseClick(window.step_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.step_list.visualItemRect(item).center())
+    page = window.pages[n - 1]
+    deadline = time.monotonic() + 3
+    while not page.isVisible() and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert window.stack.currentWidget() is page and page.isVisible()
+    return page
 
 
 def type_text(qtbot, edit, text: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,7 +278,7 @@ class _Reader:
         products = self.products(sheets["Products"]) if "Products" in sheets else []
         by_code = {p.code: p for p in products}
         own = self.factors(sheets["Factors"]) if "Factors" in sheets else {}
-        resolvable: dict[str, EmissionFactor] = {**self.library, **own}
+        resolvable: Mapping[str, EmissionFactor] = ChainMap(own, self.library)   # looked up, never copied
         if "Coproducts" in sheets:
             self.coproducts(sheets["Coproducts"], by_code)
         if "Activities" in sheets:
@@ -287,7 +288,7 @@ class _Reader:
         if self.problems:
             raise InputError(self.problems)
         used = {a.factor_ref for p in products for a in p.study.activities if a.linked_product is None}
-        factors = {**{c: self.library[c] for c in used if c in self.library and c not in own}, **own}
+        factors = {**{c: resolvable[c] for c in used if c not in own and c in resolvable}, **own}
         first = next((p for p in products if p.organization), None)
         organization = Organization(name=first.organization, credit_code=first.credit_code) if first else None
         return ProjectData(products=products, factors=factors, organization=organization, source_name=self.file)

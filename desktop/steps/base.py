@@ -16,14 +16,29 @@ class StepPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("stepTitle")
         self.layout_.addWidget(self.title)
-        workspace.changed.connect(self.refresh)
+        self._stale = False
+        workspace.changed.connect(self.refresh_when_shown)
 
     def set_product(self, code: str | None) -> None:
         self.product_code = code
-        self.refresh()
+        self.refresh_when_shown()
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now if the page is on screen, else when it is next shown (a hidden chart is not redrawn after
+        every keystroke on another page)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
-        """Show the workspace's current data (called after every change)."""
+        """Show the workspace's current data."""
 
     def show_error(self, error: BaseException) -> None:
         text = "\n".join(p.text() for p in error.problems) if isinstance(error, PcfError) else str(error)

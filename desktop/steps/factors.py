@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QWidget)
 
-from core.library.factor_import import RowStatus
 from core.library.search import FactorHit, FactorQuery
 from desktop.steps.base import StepPage
 from desktop.tasks import run_task
@@ -52,7 +51,7 @@ class FactorsStep(StepPage):
         self.unit.textChanged.connect(self.timer.start)
         self.dataset.activated.connect(self.run_search)
         self.import_button.clicked.connect(self.choose_file)
-        self.refresh()
+        self._stale = True               # drawn when first shown
 
     def refresh(self) -> None:
         if self.workspace.closed:
@@ -97,6 +96,7 @@ class FactorsStep(StepPage):
             return project.import_factors(path, accept_rejected=accept_rejected, progress=progress)
 
         def done(result) -> None:
+            from core.library.factor_import import RowStatus
             r = result.report
             QMessageBox.information(self, self.tr("Factor import"), self.tr(
                 "{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.").format(

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
-from core.results_export import export_results
 from desktop.steps.base import StepPage
 from desktop.tasks import run_task
 from desktop.workspace import Workspace
@@ -33,6 +32,7 @@ class ReportStep(StepPage):
             self.export(Path(path))
 
     def export(self, path: Path):
+        from core.results_export import export_results      # pandas: loaded when exporting, not at start-up
         data, result = self.workspace.data, self.workspace.result
 
         def done(written) -> None:

@@ -50,7 +50,7 @@ class ResultsStep(StepPage):
         self.warnings = QListWidget()
         self.warnings.itemDoubleClicked.connect(self._open_warning)
         self.layout_.addWidget(self.warnings, 1)
-        self.refresh()
+        self._stale = True               # drawn when first shown
 
     def result(self) -> ProductResult | None:
         try:
