@@ -129,18 +129,20 @@ class ActivityModel(QAbstractTableModel):
                 changed = True
             position, field = positions[row], FIELDS[column]
             try:
-                activities[position] = edit_activity(activities[position], field, value)
+                edited = edit_activity(activities[position], field, value)
             except InputError as e:
                 self.invalid[(position, field)] = (str(value), "\n".join(p.text() for p in e.problems))
                 all_ok = False
                 continue
             self.invalid.pop((position, field), None)
-            changed = True
+            if edited != activities[position]:          # an editor closed on the same value is no undo step
+                activities[position] = edited
+                changed = True
         if changed:
             label = text or QCoreApplication.translate("ActivityModel", "Edit {0}").format(self.stage.label())
             self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities), label)
-        else:
-            self.refresh()
+        elif self.rowCount():                       # only red marks changed: repaint, keep the current cell
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         return all_ok
 
     def add_row(self) -> int:
@@ -176,7 +178,7 @@ class ActivityModel(QAbstractTableModel):
     def clear_invalid(self, row: int, column: int) -> None:
         if column < len(FIELDS) and row < self.rowCount():
             self.invalid.pop((self.positions()[row], FIELDS[column]), None)
-            self.refresh()
+            self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
     def refresh(self) -> None:
         self.beginResetModel()

@@ -40,6 +40,9 @@ class MainWindow(QMainWindow):
         self.pages: list[StepPage] = []
         self.setAcceptDrops(True)
         self.resize(1200, 780)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.build()
 
     # -- building -------------------------------------------------------------------------------------------------
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.product_combo.activated.connect(lambda: self.choose_product(self.product_combo.currentData()))
         self.pages[4].warning_activated.connect(self.open_activity)
+        self.pages[3].factor_chosen.connect(self.use_factor)
         self.workspace.changed.connect(self.update_marks)
         self.workspace.changed.connect(self.products_changed)
         self.pages[0].product_added.connect(self.choose_product)
@@ -143,6 +147,20 @@ class MainWindow(QMainWindow):
             item.setText(("✔  " if not todo[step] else "●  ") + self.pages[i].title.text())
             item.setForeground(Qt.GlobalColor.darkGreen if not todo[step] else Qt.GlobalColor.darkYellow)
             item.setToolTip("\n".join(todo[step]) or self.tr("Done"))
+
+    def use_factor(self, code: str) -> None:
+        """Step 4's "use for the current activity": the factor goes into the row last selected in step 3."""
+        page: ActivitiesStep = self.pages[2]      # type: ignore[assignment]
+        table = page.current_table()
+        if table is None or not table.currentIndex().isValid():
+            QMessageBox.information(self, self.tr("Emission factors"),
+                                    self.tr("Select an activity in step 3 first, then choose its factor here."))
+            return
+        model = table.model()
+        from desktop.activity_model import FIELDS
+        model.apply_edits([(table.currentIndex().row(), FIELDS.index("factor_ref"), code)],
+                          self.tr("Choose factor {0}").format(code))
+        self.step_list.setCurrentRow(2)
 
     def open_activity(self, product: str, index: int) -> None:
         """A warning was double-clicked: show the activity's row in step 3."""
@@ -271,6 +289,7 @@ class MainWindow(QMainWindow):
         self.build()
 
     def closeEvent(self, event) -> None:
+        self.settings.set_value("window/geometry", self.saveGeometry())
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None

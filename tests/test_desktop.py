@@ -281,3 +281,20 @@ def test_a_crash_is_noticed_at_the_next_start(window, tmp_path):
                                 "since": "2026-11-24T03:00:00+00:00"}))
     assert window.open_project(path)
     assert "not closed properly" in window.messages[-1][1]
+
+
+def test_a_factor_found_in_step_4_goes_onto_the_selected_activity(window, qtbot):
+    page3, table = open_demo_activities(window, qtbot)
+    model = table.model()
+    table.setCurrentIndex(model.index(0, 0))                      # the extrusion electricity of AL-PROFILE
+    page4 = step(window, 4)
+    type_text(qtbot, page4.search, "华东 2023")
+    qtbot.waitUntil(lambda: bool(page4.hits) and page4.hits[0].code == "MEE-GRID-2023-EAST", timeout=3000)
+    page4.hits_table.selectRow(0)
+    qtbot.mouseClick(page4.use_button, Qt.MouseButton.LeftButton)
+    assert window.messages == [], window.messages
+    assert model.activity(0).factor_ref == "MEE-GRID-2023-EAST"
+    assert window.stack.currentIndex() == 2
+    contribution = next(c for c in window.workspace.result.product("AL-PROFILE").contributions
+                        if c.activity_index == model.positions()[0])
+    assert contribution.factor_code == "MEE-GRID-2023-EAST" and contribution.factor_year == 2023

@@ -38,7 +38,9 @@ class ActivityTable(QTableView):
         model.setParent(self)
         self.setItemDelegateForColumn(FIELDS.index("unit"), UnitDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        triggers = QAbstractItemView.EditTrigger
+        self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+                             | triggers.SelectedClicked)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self.setColumnWidth(0, 200)
@@ -102,6 +104,9 @@ class ActivitiesStep(StepPage):
 
     def _table(self) -> ActivityTable | None:
         return self.tables[self.tabs.currentIndex()] if self.tables else None
+
+    def current_table(self) -> ActivityTable | None:
+        return self._table()
 
     def set_product(self, code: str | None) -> None:
         self.product_code = code

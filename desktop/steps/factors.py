@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QWidget)
 
@@ -16,6 +16,7 @@ from desktop.workspace import Workspace
 
 
 class FactorsStep(StepPage):
+    factor_chosen = Signal(str)          # a factor code to put on the activity selected in step 3
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
         self.title.setText(self.tr("4  Emission factors"))
@@ -34,8 +35,16 @@ class FactorsStep(StepPage):
         self.hits_table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("kg CO2e per unit"),
                                                    self.tr("Unit"), self.tr("Year"), self.tr("Region"),
                                                    self.tr("Dataset")])
-        self.hits_table.setColumnWidth(1, 280)
+        self.hits_table.setColumnWidth(0, 230)
+        self.hits_table.setColumnWidth(1, 300)
+        self.hits_table.setColumnWidth(6, 230)
+        self.hits_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.hits_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.layout_.addWidget(self.hits_table, 3)
+        self.use_button = QPushButton(self.tr("Use this factor for the activity selected in step 3"))
+        self.use_button.clicked.connect(self.use_selected)
+        self.hits_table.itemDoubleClicked.connect(lambda item: self.use_selected())
+        self.layout_.addWidget(self.use_button)
         self.layout_.addWidget(QLabel(self.tr("Factor library")))
         self.datasets = QTableWidget(0, 5)
         self.datasets.setHorizontalHeaderLabels([self.tr("Dataset"), self.tr("Version"), self.tr("Factors"),
@@ -82,6 +91,11 @@ class FactorsStep(StepPage):
             for j, text in enumerate((h.code, h.name, f"{h.co2e_kg:.6g}", h.unit, str(h.year or ""), h.geography,
                                       f"{h.dataset} {h.version}")):
                 self.hits_table.setItem(i, j, QTableWidgetItem(text))
+
+    def use_selected(self) -> None:
+        row = self.hits_table.currentRow()
+        if 0 <= row < len(self.hits):
+            self.factor_chosen.emit(self.hits[row].code)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a factor file"), "",
