@@ -25,7 +25,7 @@ from core.store.factors import Progress
 
 if TYPE_CHECKING:      # pandas-based: imported when a factor file is read or written, not at start-up
     from core.library.column_mapping import ColumnMapping
-    from core.library.factor_import import FactorFileReport
+    from core.library.factor_import import FactorFile, FactorFileReport
 
 __all__ = ["Project", "Changes", "ImportReport", "FactorImport", "PROJECT_SUFFIX"]
 
@@ -178,20 +178,28 @@ class Project:
         the good rows are written. The same file imported again without a new version name is recognised by its
         SHA-256 and not stored twice. One transaction: a failure leaves the project as it was."""
         from core.library.factor_import import read_factor_file
-        path = Path(path)
-        read = read_factor_file(path, mapping)
+        return self.store_factor_file(read_factor_file(path, mapping), dataset=dataset, version=version,
+                                      publisher=publisher, accept_rejected=accept_rejected, progress=progress)
+
+    def store_factor_file(self, read: FactorFile, *, dataset: str | None = None, version: str | None = None,
+                          publisher: str = "", accept_rejected: bool = False,
+                          progress: Progress | None = None) -> FactorImport:
+        """Write a factor file already read (and shown to the user: the GUI's preview) as a dataset version."""
+        name_of_file = read.report.file_name
         if not accept_rejected:
             read.require_clean()
         if not len(read.batch):
-            raise InputError.one("factor_import.nothing", Location(path.name), hint_id="hint.factor_import_nothing")
-        name = (dataset or path.stem).strip()
+            raise InputError.one("factor_import.nothing", Location(name_of_file),
+                                 hint_id="hint.factor_import_nothing")
+        name = (dataset or Path(name_of_file).stem).strip()
         versions = [d for d in self.store.datasets() if d.name == name]
         same = next((d for d in versions if d.sha256 == read.report.sha256), None)
         if same is not None and version is None:
             return FactorImport(read.report, same, 0, already_imported=True)
         version = version or _next_version([d.version for d in versions])
-        dataset_id = self.store.add_factor_batch(name, version, read.batch, publisher=publisher, file_name=path.name,
-                                                 sha256=read.report.sha256, progress=progress)
+        dataset_id = self.store.add_factor_batch(name, version, read.batch, publisher=publisher,
+                                                 file_name=name_of_file, sha256=read.report.sha256,
+                                                 progress=progress)
         self._data = None
         info = next(d for d in self.store.datasets() if d.id == dataset_id)
         return FactorImport(read.report, info, len(read.batch), changes=Changes(factors=True))

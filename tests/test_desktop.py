@@ -298,3 +298,25 @@ def test_a_factor_found_in_step_4_goes_onto_the_selected_activity(window, qtbot)
     contribution = next(c for c in window.workspace.result.product("AL-PROFILE").contributions
                         if c.activity_index == model.positions()[0])
     assert contribution.factor_code == "MEE-GRID-2023-EAST" and contribution.factor_year == 2023
+
+
+def test_a_factor_file_is_previewed_then_imported_without_its_rejected_rows(window, qtbot, tmp_path):
+    assert window.open_project(tmp_path / "p.pcfdesk", create=True)
+    path = tmp_path / "协会因子.csv"
+    path.write_text("编号,名称,排放因子,单位\nA,热轧钢板,\"2,400\",kgCO2e/t\nB,坏行,abc,kgCO2e/t\n", encoding="gbk")
+    page = step(window, 4)
+    task = page.import_file(path)
+    qtbot.waitUntil(lambda: task.done.is_set() and page.preview is not None, timeout=10000)
+    dialog = page.preview
+    assert "1 accepted with a fix, 1 rejected" in dialog.counts.text()
+    assert any("'abc' is not a number" in dialog.rows.item(i).text() for i in range(dialog.rows.count()))
+    assert not dialog.import_button.isEnabled() and dialog.partial_button.isVisible()
+    assert [dialog.mapping.item(i, 1).text() for i in range(dialog.mapping.rowCount())] == ["编号", "名称", "单位",
+                                                                                         "排放因子"]
+    assert window.workspace.project.datasets() == []                 # nothing written while previewing
+    qtbot.mouseClick(dialog.partial_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: hasattr(page, "store_task") and page.store_task.done.is_set(), timeout=10000)
+    qtbot.waitUntil(lambda: any(d.name == "协会因子" for d in window.workspace.project.datasets()), timeout=3000)
+    qtbot.waitUntil(lambda: any(h.code == "A" for h in page.hits) or page.run_search() or False, timeout=3000)
+    hit = next(h for h in page.hits if h.code == "A")
+    assert hit.co2e_kg == pytest.approx(2.4) and hit.unit == "kg"

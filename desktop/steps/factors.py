@@ -103,19 +103,37 @@ class FactorsStep(StepPage):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path, accept_rejected: bool = False):
+    def import_file(self, path: Path):
+        """Read the file in the background, then show the preview; the dialog is returned (tests click it)."""
+        from core.library.factor_import import read_factor_file
+        self.preview = None
+
+        def show(read) -> None:
+            from desktop.factor_import_dialog import FactorImportDialog
+            self.preview = FactorImportDialog(read, self)
+            self.preview.accepted.connect(lambda: self.store(read, self.preview.dataset.text(),
+                                                             self.preview.accept_rejected))
+            self.preview.open()
+
+        return run_task(self, self.tr("Reading {0}").format(path.name), lambda progress: read_factor_file(path),
+                        show, self.show_error)
+
+    def store(self, read, dataset: str, accept_rejected: bool):
         project = self.workspace.project
 
         def work(progress):
-            return project.import_factors(path, accept_rejected=accept_rejected, progress=progress)
+            return project.store_factor_file(read, dataset=dataset or None, accept_rejected=accept_rejected,
+                                             progress=progress)
 
         def done(result) -> None:
             from core.library.factor_import import RowStatus
             r = result.report
             QMessageBox.information(self, self.tr("Factor import"), self.tr(
                 "{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.").format(
-                path.name, r.count(RowStatus.ACCEPTED), r.count(RowStatus.FIXED), r.count(RowStatus.SKIPPED),
+                r.file_name, r.count(RowStatus.ACCEPTED), r.count(RowStatus.FIXED), r.count(RowStatus.SKIPPED),
                 result.dataset.name, result.dataset.version))
             self.workspace.reload()
 
-        return run_task(self, self.tr("Importing {0}").format(path.name), work, done, self.show_error)
+        self.store_task = run_task(self, self.tr("Importing {0}").format(read.report.file_name), work, done,
+                                   self.show_error)
+        return self.store_task

@@ -4,42 +4,42 @@
 <context>
     <name>ActivitiesStep</name>
     <message>
-        <location filename="../steps/activities.py" line="71"/>
+        <location filename="../steps/activities.py" line="73"/>
         <source>3  Activity data</source>
         <translation>3  活动数据</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="73"/>
+        <location filename="../steps/activities.py" line="75"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="74"/>
+        <location filename="../steps/activities.py" line="76"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="75"/>
+        <location filename="../steps/activities.py" line="77"/>
         <source>Duplicate rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="76"/>
+        <location filename="../steps/activities.py" line="78"/>
         <source>Paste from Excel</source>
         <translation>从 Excel 粘贴</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="77"/>
+        <location filename="../steps/activities.py" line="79"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="78"/>
+        <location filename="../steps/activities.py" line="80"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="135"/>
+        <location filename="../steps/activities.py" line="140"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -98,32 +98,32 @@
     </message>
     <message>
         <location filename="../activity_model.py" line="126"/>
-        <location filename="../activity_model.py" line="148"/>
+        <location filename="../activity_model.py" line="150"/>
         <source>New activity</source>
         <translation>新活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="140"/>
+        <location filename="../activity_model.py" line="142"/>
         <source>Edit {0}</source>
         <translation>编辑{0}</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="150"/>
+        <location filename="../activity_model.py" line="152"/>
         <source>Add activity</source>
         <translation>添加活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="160"/>
+        <location filename="../activity_model.py" line="162"/>
         <source>Delete activities</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="167"/>
+        <location filename="../activity_model.py" line="169"/>
         <source>Duplicate activities</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="174"/>
+        <location filename="../activity_model.py" line="176"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -207,6 +207,54 @@
     </message>
 </context>
 <context>
+    <name>FactorImportDialog</name>
+    <message>
+        <location filename="../factor_import_dialog.py" line="19"/>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../factor_import_dialog.py" line="24"/>
+        <source>Read as</source>
+        <translation>读取方式</translation>
+    </message>
+    <message>
+        <location filename="../factor_import_dialog.py" line="24"/>
+        <source>{0}; header at row {1} ({2} row(s))</source>
+        <translation>{0}；表头在第 {1} 行（共 {2} 行）</translation>
+    </message>
+    <message>
+        <location filename="../factor_import_dialog.py" line="27"/>
+        <source>Dataset name</source>
+        <translation>数据集名称</translation>
+    </message>
+    <message>
+        <location filename="../factor_import_dialog.py" line="30"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../factor_import_dialog.py" line="30"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../factor_import_dialog.py" line="36"/>
+        <source>{0} accepted, {1} accepted with a fix, {2} rejected, {3} skipped</source>
+        <translation>通过 {0} 行，修正后通过 {1} 行，拒绝 {2} 行，跳过 {3} 行</translation>
+    </message>
+    <message>
+        <location filename="../factor_import_dialog.py" line="46"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../factor_import_dialog.py" line="47"/>
+        <source>Import without the rejected rows</source>
+        <translation>导入（不含被拒绝的行）</translation>
+    </message>
+</context>
+<context>
     <name>FactorsStep</name>
     <message>
         <location filename="../steps/factors.py" line="22"/>
@@ -255,67 +303,77 @@
     </message>
     <message>
         <location filename="../steps/factors.py" line="37"/>
-        <location filename="../steps/factors.py" line="42"/>
+        <location filename="../steps/factors.py" line="50"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="40"/>
+        <location filename="../steps/factors.py" line="44"/>
+        <source>Use this factor for the activity selected in step 3</source>
+        <translation>将此因子用于第 3 步中选中的活动</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="48"/>
         <source>Factor library</source>
         <translation>因子库</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="42"/>
+        <location filename="../steps/factors.py" line="50"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="42"/>
+        <location filename="../steps/factors.py" line="50"/>
         <source>Factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="43"/>
+        <location filename="../steps/factors.py" line="51"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="43"/>
+        <location filename="../steps/factors.py" line="51"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="46"/>
+        <location filename="../steps/factors.py" line="54"/>
         <source>Import a factor file (CSV / Excel) ...</source>
         <translation>导入因子文件（CSV / Excel）……</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="61"/>
+        <location filename="../steps/factors.py" line="71"/>
         <source>All datasets</source>
         <translation>全部数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="84"/>
+        <location filename="../steps/factors.py" line="101"/>
         <source>Import a factor file</source>
         <translation>导入因子文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="85"/>
+        <location filename="../steps/factors.py" line="102"/>
         <source>Factor files (*.csv *.txt *.xlsx *.xls)</source>
         <translation>因子文件 (*.csv *.txt *.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="97"/>
+        <location filename="../steps/factors.py" line="118"/>
+        <source>Reading {0}</source>
+        <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="131"/>
         <source>Factor import</source>
         <translation>因子导入</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="98"/>
+        <location filename="../steps/factors.py" line="132"/>
         <source>{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.</source>
         <translation>{0}：通过 {1} 行，修正后通过 {2} 行，跳过 {3} 行；数据集 {4} 版本 {5}。</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="103"/>
+        <location filename="../steps/factors.py" line="137"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -323,150 +381,165 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="48"/>
+        <location filename="../main_window.py" line="50"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="65"/>
         <source>Product:</source>
         <translation>产品：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="71"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>只读：修改无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="99"/>
         <source>New project ...</source>
         <translation>新建项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="99"/>
         <source>Open project ...</source>
         <translation>打开项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="101"/>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="104"/>
         <source>Import a study workbook ...</source>
         <translation>导入核算数据采集表……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="106"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="113"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="156"/>
+        <source>Emission factors</source>
+        <translation>排放因子</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="157"/>
+        <source>Select an activity in step 3 first, then choose its factor here.</source>
+        <translation>请先在第 3 步选中一条活动，再在此选择其排放因子。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="162"/>
+        <source>Choose factor {0}</source>
+        <translation>选用因子 {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="194"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="198"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="202"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="206"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="221"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="274"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="265"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -558,27 +631,27 @@
 <context>
     <name>ReportStep</name>
     <message>
-        <location filename="../steps/report.py" line="18"/>
+        <location filename="../steps/report.py" line="17"/>
         <source>6  Report and label application</source>
         <translation>6  报告与标识申请</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="19"/>
+        <location filename="../steps/report.py" line="18"/>
         <source>Export the inventory (every activity with its factor, source and kg CO2e) and the results of all products to Excel. The PDF report and the label application package come in a later version.</source>
         <translation>将清单（每条活动数据及其排放因子、来源和 kg CO2e）与全部产品的结果导出到 Excel。PDF 报告和标识认证申请材料将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="24"/>
+        <location filename="../steps/report.py" line="23"/>
         <source>Export inventory and results to Excel ...</source>
         <translation>导出清单和结果到 Excel……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="31"/>
+        <location filename="../steps/report.py" line="30"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="31"/>
+        <location filename="../steps/report.py" line="30"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
@@ -717,7 +790,7 @@
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../steps/base.py" line="30"/>
+        <location filename="../steps/base.py" line="45"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
