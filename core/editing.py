@@ -150,3 +150,19 @@ def new_product(data: ProjectData, name: str) -> tuple[ProjectData, str]:
     code = f"P{n}"
     product = Product(code=code, name=name, declared_unit=Amount(1.0, "kg"))
     return dataclasses.replace(data, products=[*data.products, product]), code
+
+
+def transport_activity(stage: Stage, mass: object, distance_km: object, factor_code: str, name: str) -> Activity:
+    """A freight activity from what a clerk knows: the mass moved ("20 t"), the distance (km) and the mode's factor
+    (per t·km); the engine multiplies mass × distance. InputError if the mass is not a mass or the distance not a
+    positive number."""
+    from core.units import same_dimension
+    try:
+        amount = as_amount(mass)
+        if not same_dimension(amount.unit, "kg"):
+            raise CellProblem("edit.not_mass", "hint.edit_not_mass", value=as_text(mass))
+        distance = _amount(distance_km)
+    except CellProblem as e:
+        raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
+    return Activity(stage=stage, name=_required_text(name), amount=amount.value, unit=amount.unit,
+                    factor_ref=factor_code, distance_km=distance)

@@ -152,6 +152,12 @@ class ActivityModel(QAbstractTableModel):
                               QCoreApplication.translate("ActivityModel", "Add activity"))
         return self.rowCount() - 1
 
+    def append(self, activity: Activity | None) -> None:
+        if activity is not None:
+            activities = [*self.product().study.activities, activity]
+            self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities),
+                                  QCoreApplication.translate("ActivityModel", "Add transport"))
+
     def remove_rows(self, rows: list[int]) -> None:
         doomed = {self.positions()[r] for r in rows if r < self.rowCount()}
         if not doomed:

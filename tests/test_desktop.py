@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QMessageBox
 
 from builders import simple_workbook
 from core.lifecycle import Stage
@@ -320,3 +320,29 @@ def test_a_factor_file_is_previewed_then_imported_without_its_rejected_rows(wind
     qtbot.waitUntil(lambda: any(h.code == "A" for h in page.hits) or page.run_search() or False, timeout=3000)
     hit = next(h for h in page.hits if h.code == "A")
     assert hit.co2e_kg == pytest.approx(2.4) and hit.unit == "kg"
+
+
+def test_the_transport_helper_adds_mass_times_distance(window, qtbot):
+    page, _ = open_demo_activities(window, qtbot)
+    page.tabs.setCurrentIndex(0)                                    # raw materials
+    model = page.tables[0].model()
+    rows = model.rowCount()
+    dialog = page.open_transport()
+    dialog.mass.setText("20 kWh")
+    dialog.distance.setText("150")
+    dialog.mode.setCurrentIndex(dialog.mode.findData("GBT51366-RAIL-ELECTRIC"))
+    dialog.try_accept()
+    assert "is not a mass" in dialog.error.text() and dialog.isVisible()
+    dialog.mass.setText("20 t")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert model.rowCount() == rows + 1
+    added = model.activity(rows)
+    assert (added.amount, added.unit, added.distance_km, added.factor_ref) == (20.0, "t", 150.0,
+                                                                              "GBT51366-RAIL-ELECTRIC")
+    position = model.positions()[rows]
+    kg = next(c.kgco2e for c in window.workspace.result.product("AL-PROFILE").contributions
+              if c.activity_index == position)
+    factor = window.workspace.data.factors["GBT51366-RAIL-ELECTRIC"].flows["co2e"]
+    # per-unit basis: 20 t × 150 km = 3,000 t·km per declared unit
+    assert kg == pytest.approx(3000 * factor)

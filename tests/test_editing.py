@@ -61,3 +61,17 @@ def test_credit_code_check():
     with pytest.raises(InputError) as err:
         check_credit_code("91320594MA1XK7P2H3")
     assert err.value.problems[0].message_id == "edit.credit_code"
+
+
+def test_transport_helper_builds_a_mass_times_distance_activity():
+    from core.editing import transport_activity
+    from core.engine import compute
+    from builders import factor, product
+    a = transport_activity(Stage.RAW_MATERIALS, "20 t", "150", "ROAD", "铝棒公路运输")
+    assert (a.amount, a.unit, a.distance_km, a.factor_ref) == (20.0, "t", 150.0, "ROAD")
+    p = product("P", [a], declared="1 pcs", boundary="cradle-to-gate")
+    total = compute([p], {"ROAD": factor("ROAD", "t*km", co2e=0.078)}).product("P").total_kgco2e
+    assert total == pytest.approx(20 * 150 * 0.078)              # 3,000 t·km × 0.078 kg CO2e per t·km
+    with pytest.raises(InputError) as err:
+        transport_activity(Stage.RAW_MATERIALS, "20 kWh", "150", "ROAD", "x")
+    assert err.value.problems[0].message_id == "edit.not_mass"

@@ -76,10 +76,11 @@ class ActivitiesStep(StepPage):
         self.delete_button = QPushButton(self.tr("Delete rows"))
         self.duplicate_button = QPushButton(self.tr("Duplicate rows"))
         self.paste_button = QPushButton(self.tr("Paste from Excel"))
+        self.transport_button = QPushButton(self.tr("Transport ..."))
         self.undo_button = QPushButton(self.tr("Undo"))
         self.redo_button = QPushButton(self.tr("Redo"))
-        for b in (self.add_button, self.delete_button, self.duplicate_button, self.paste_button, self.undo_button,
-                  self.redo_button):
+        for b in (self.add_button, self.delete_button, self.duplicate_button, self.paste_button,
+                  self.transport_button, self.undo_button, self.redo_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
@@ -92,6 +93,7 @@ class ActivitiesStep(StepPage):
         self.duplicate_button.clicked.connect(lambda: self._table() and self._table().model().duplicate_rows(
             self._table().selected_rows()))
         self.paste_button.clicked.connect(lambda: self._table() and self._table().paste())
+        self.transport_button.clicked.connect(self.open_transport)
         self.undo_button.clicked.connect(workspace.undo_stack.undo)
         self.redo_button.clicked.connect(workspace.undo_stack.redo)
         workspace.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -107,6 +109,18 @@ class ActivitiesStep(StepPage):
 
     def current_table(self) -> ActivityTable | None:
         return self._table()
+
+    def open_transport(self):
+        """The transport helper for the stage shown; the activity it makes is added as one undoable step."""
+        from desktop.transport_dialog import TransportDialog
+        table = self._table()
+        if table is None:
+            return None
+        model = table.model()
+        self.transport = TransportDialog(self.workspace, model.stage, self)
+        self.transport.accepted.connect(lambda: model.append(self.transport.activity))
+        self.transport.open()
+        return self.transport
 
     def set_product(self, code: str | None) -> None:
         self.product_code = code

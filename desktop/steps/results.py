@@ -30,15 +30,15 @@ class ResultsStep(StepPage):
         self.layout_.addWidget(self.total)
         self.layout_.addWidget(self.details)
         row = QHBoxLayout()
-        self.figure = Figure(figsize=(5, 3.2), tight_layout=True)
+        self.figure = Figure(figsize=(8, 3.2), tight_layout=True)
         self.canvas = FigureCanvasQTAgg(self.figure)
-        row.addWidget(self.canvas, 3)
+        row.addWidget(self.canvas, 4)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("By gas (kg per declared unit)")))
         self.gases = QTableWidget(0, 2)
         self.gases.setHorizontalHeaderLabels([self.tr("Flow"), self.tr("kg")])
         side.addWidget(self.gases)
-        row.addLayout(side, 2)
+        row.addLayout(side, 1)
         self.layout_.addLayout(row, 3)
         self.layout_.addWidget(QLabel(self.tr("Top contributors")))
         self.contributions = QTableWidget(0, 5)
@@ -89,7 +89,7 @@ class ResultsStep(StepPage):
             self.warnings.item(self.warnings.count() - 1).setData(256, w.activity_index)
 
     def _draw_stages(self, r: ProductResult) -> None:
-        ax = self.figure.add_subplot(111)
+        ax = self.figure.add_subplot(121)
         labels = [s.label() for s in STAGES]
         values = [r.by_stage[s.value] for s in STAGES]
         bars = ax.barh(labels[::-1], values[::-1], color="#43a047")
@@ -97,7 +97,29 @@ class ResultsStep(StepPage):
         ax.set_xlabel(self.tr("kg CO2e per declared unit"))
         ax.set_title(self.tr("By life-cycle stage"))
         ax.margins(x=0.25)
+        self._draw_pareto(r)
         self.canvas.draw_idle()
+
+    def _draw_pareto(self, r: ProductResult) -> None:
+        """Contributors, largest first, with the running share: the few activities worth measuring better."""
+        top = [c for c in r.contributions if c.kgco2e > 0][:8]
+        ax = self.figure.add_subplot(122)
+        if not top or r.total_kgco2e <= 0:
+            ax.set_axis_off()
+            return
+        names = [c.name if len(c.name) <= 8 else c.name[:7] + "…" for c in top]
+        ax.bar(range(len(top)), [c.kgco2e for c in top], color="#66bb6a")
+        ax.set_xticks(range(len(top)), names, rotation=35, ha="right", fontsize=8)
+        ax.set_ylabel("kg CO2e")
+        share = ax.twinx()
+        running, cumulative = 0.0, []
+        for c in top:
+            running += c.kgco2e
+            cumulative.append(100 * running / r.total_kgco2e)
+        share.plot(range(len(top)), cumulative, color="#1b5e20", marker="o")
+        share.set_ylim(0, 105)
+        share.set_ylabel("%")
+        ax.set_title(self.tr("Top contributors (Pareto)"))
 
     def _open_warning(self, item) -> None:
         index = item.data(256)

@@ -30,16 +30,21 @@
     </message>
     <message>
         <location filename="../steps/activities.py" line="79"/>
+        <source>Transport ...</source>
+        <translation>运输……</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="80"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="80"/>
+        <location filename="../steps/activities.py" line="81"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="140"/>
+        <location filename="../steps/activities.py" line="154"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -113,17 +118,22 @@
         <translation>添加活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="162"/>
+        <location filename="../activity_model.py" line="159"/>
+        <source>Add transport</source>
+        <translation>添加运输</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="168"/>
         <source>Delete activities</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="169"/>
+        <location filename="../activity_model.py" line="175"/>
         <source>Duplicate activities</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="176"/>
+        <location filename="../activity_model.py" line="182"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -753,6 +763,11 @@
         <source>By life-cycle stage</source>
         <translation>按生命周期阶段</translation>
     </message>
+    <message>
+        <location filename="../steps/results.py" line="122"/>
+        <source>Top contributors (Pareto)</source>
+        <translation>主要贡献项（帕累托）</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -793,6 +808,34 @@
         <location filename="../steps/base.py" line="45"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
+    </message>
+</context>
+<context>
+    <name>TransportDialog</name>
+    <message>
+        <location filename="../transport_dialog.py" line="20"/>
+        <source>Transport helper</source>
+        <translation>运输助手</translation>
+    </message>
+    <message>
+        <location filename="../transport_dialog.py" line="33"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../transport_dialog.py" line="34"/>
+        <source>Mass transported</source>
+        <translation>运输货物质量</translation>
+    </message>
+    <message>
+        <location filename="../transport_dialog.py" line="35"/>
+        <source>Distance (km)</source>
+        <translation type="unfinished">运输距离 (km)</translation>
+    </message>
+    <message>
+        <location filename="../transport_dialog.py" line="36"/>
+        <source>Mode</source>
+        <translation>运输方式</translation>
     </message>
 </context>
 <context>
