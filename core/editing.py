@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import date
 
 from core.credit_code import is_valid_credit_code
-from core.domain import Activity, Basis, DataType, Product, ProjectData
+from core.domain import Activity, Basis, DataType, Product, ProjectData, Site
 from core.errors import InputError, Problem
 from core.i18n import tr
 from core.lifecycle import Stage, parse_stage
 from core.units import Amount
-from core.workbook.cells import CellProblem, as_amount, as_choice, as_number, as_text, as_unit, is_blank
+from core.workbook.cells import (CellProblem, as_amount, as_choice, as_date, as_number, as_text, as_unit,
+                                 is_blank)
 from core.workbook.layout import BASIS_SPELLINGS, DATA_TYPE_SPELLINGS
 
 ACTIVITY_FIELDS = ("stage", "name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source",
@@ -166,3 +168,25 @@ def transport_activity(stage: Stage, mass: object, distance_km: object, factor_c
         raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
     return Activity(stage=stage, name=_required_text(name), amount=amount.value, unit=amount.unit,
                     factor_ref=factor_code, distance_km=distance)
+
+
+def edit_period(start: object, end: object) -> tuple[date | None, date | None]:
+    """The reference period as typed ("2024-01-01", "2024年12月31日"); empty means not given. InputError when a date
+    does not read or the end comes before the start."""
+    try:
+        first = None if is_blank(start) else as_date(start)
+        last = None if is_blank(end) else as_date(end)
+    except CellProblem as e:
+        raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
+    if first and last and last < first:
+        raise InputError.one("edit.period_order", hint_id="hint.edit_period_order", start=first.isoformat(),
+                             end=last.isoformat())
+    return first, last
+
+
+def with_site(data: ProjectData, name: str, province: str) -> ProjectData:
+    """`data` with its (first) production site named and placed in a province; the province is also the site's grid
+    region, which is how the built-in library's provincial grid factor is found (`grid_factor_code`)."""
+    old = data.sites[0] if data.sites else Site(name="")
+    site = dataclasses.replace(old, name=name.strip(), province=province.strip(), grid_region=province.strip())
+    return dataclasses.replace(data, sites=[site, *data.sites[1:]])

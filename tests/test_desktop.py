@@ -103,6 +103,15 @@ def test_a_new_project_through_all_six_steps(window, qtbot, tmp_path):
     qtbot.mouseClick(page1.new_product_button, Qt.MouseButton.LeftButton)
     commit_line(qtbot, page1.product_name, "铝合金窗")
     commit_line(qtbot, page1.declared_unit, "1 m2")
+    commit_line(qtbot, page1.site_name, "苏州工厂")
+    page1.province.setCurrentIndex(page1.province.findData("江苏"))
+    page1.province.activated.emit(page1.province.currentIndex())
+    assert "MEE-GRID-2023-JIANGSU" in page1.grid_hint.text()
+    commit_line(qtbot, page1.period_start, "2024-12-31")
+    commit_line(qtbot, page1.period_end, "2024-01-01")
+    assert "ends (2024-01-01) before it starts" in page1.period_end.toolTip()
+    commit_line(qtbot, page1.period_start, "2024-01-01")
+    commit_line(qtbot, page1.period_end, "2024-12-31")
     assert window.product_combo.currentData() == "P1"
     page2 = step(window, 2)
     assert page2.stage_buttons[Stage.PRODUCTION].isChecked()
@@ -120,6 +129,9 @@ def test_a_new_project_through_all_six_steps(window, qtbot, tmp_path):
     page5 = step(window, 5)
     with Project.open(tmp_path / "new.pcfdesk", read_only=True) as project:
         core_total = project.compute().total_kgco2e("P1")
+        saved = project.data()
+    assert saved.sites[0].province == "江苏" and saved.organization.credit_code == "91320594MA1XK7P2H2"
+    assert str(saved.product("P1").study.period_end) == "2024-12-31"
     assert core_total == pytest.approx(12.5 * 0.5777)             # 2024 national electricity footprint factor
     assert page5.total.text() == f"{core_total:,.3f} kg CO2e per 1 m2"
     assert [window.step_list.item(i).text()[0] for i in range(6)] == ["✔"] * 6

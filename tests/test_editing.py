@@ -75,3 +75,21 @@ def test_transport_helper_builds_a_mass_times_distance_activity():
     with pytest.raises(InputError) as err:
         transport_activity(Stage.RAW_MATERIALS, "20 kWh", "150", "ROAD", "x")
     assert err.value.problems[0].message_id == "edit.not_mass"
+
+
+def test_reference_period_and_site():
+    from datetime import date
+
+    from core.domain import ProjectData
+    from core.editing import edit_period, with_site
+    from core.library.builtin import grid_factor_code
+    assert edit_period("2024-01-01", "2024年12月31日") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert edit_period("", "") == (None, None)
+    with pytest.raises(InputError) as err:
+        edit_period("2024-12-31", "2024-01-01")
+    assert err.value.problems[0].message_id == "edit.period_order"
+    with pytest.raises(InputError):
+        edit_period("sometime", "")
+    data = with_site(ProjectData(), "苏州工厂", "江苏")
+    assert (data.sites[0].name, data.sites[0].province, data.sites[0].grid_region) == ("苏州工厂", "江苏", "江苏")
+    assert grid_factor_code(data.sites[0].grid_region) == "MEE-GRID-2023-JIANGSU"

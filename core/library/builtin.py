@@ -83,6 +83,13 @@ def default_electricity_factor_code() -> str:
     return max(candidates, key=lambda f: (f.year or 0, f.code)).code
 
 
+def provinces() -> list[str]:
+    """Provinces (as the MEE publishes their names) that have a provincial grid factor, for a site's province."""
+    lib = _read_library()
+    names = {lib.factors[c].geography for c, scope in lib.scopes.items() if scope == "provincial"}
+    return sorted(names)
+
+
 def grid_factor_code(region_or_province: str, year: int | None = None) -> str | None:
     """Code of the MEE electricity CO2 factor of a province, a regional grid or 全国, for `year` (latest if None).
 

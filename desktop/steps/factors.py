@@ -27,9 +27,17 @@ class FactorsStep(StepPage):
         self.unit = QLineEdit()
         self.unit.setPlaceholderText(self.tr("activity unit, e.g. kWh"))
         self.unit.setMaximumWidth(140)
+        self.geography = QLineEdit()
+        self.geography.setPlaceholderText(self.tr("region, e.g. 华东"))
+        self.geography.setMaximumWidth(120)
+        self.year = QLineEdit()
+        self.year.setPlaceholderText(self.tr("year"))
+        self.year.setMaximumWidth(70)
         bar.addWidget(self.search, 3)
         bar.addWidget(self.dataset, 2)
         bar.addWidget(self.unit, 1)
+        bar.addWidget(self.geography, 1)
+        bar.addWidget(self.year, 1)
         self.layout_.addLayout(bar)
         self.hits_table = QTableWidget(0, 7)
         self.hits_table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("kg CO2e per unit"),
@@ -58,6 +66,8 @@ class FactorsStep(StepPage):
         self.timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(self.timer.start)
         self.unit.textChanged.connect(self.timer.start)
+        self.geography.textChanged.connect(self.timer.start)
+        self.year.textChanged.connect(self.timer.start)
         self.dataset.activated.connect(self.run_search)
         self.import_button.clicked.connect(self.choose_file)
         self._stale = True               # drawn when first shown
@@ -83,8 +93,10 @@ class FactorsStep(StepPage):
     def run_search(self) -> None:
         if self.workspace.closed:          # the typing timer may fire after the project was closed
             return
+        year = self.year.text().strip()
         query = FactorQuery(text=self.search.text(), unit=self.unit.text().strip() or None,
-                            dataset=self.dataset.currentData(), limit=50)
+                            dataset=self.dataset.currentData(), geography=self.geography.text().strip() or None,
+                            year=int(year) if year.isdigit() else None, limit=50)
         self.hits = self.workspace.project.search_factors(query)
         self.hits_table.setRowCount(len(self.hits))
         for i, h in enumerate(self.hits):

@@ -4,10 +4,12 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from core.domain import Organization
-from core.editing import check_credit_code, edit_period_output, edit_product, new_product, with_product, with_study
+from core.editing import (check_credit_code, edit_period, edit_period_output, edit_product, new_product, with_product,
+                          with_site, with_study)
+from core.library.builtin import grid_factor_code, load_builtin_factors, provinces
 from core.errors import InputError
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace
@@ -31,6 +33,16 @@ class OrganizationStep(StepPage):
         org_form.addRow(self.tr("Unified social credit code"), self.credit_code)
         org_form.addRow(self.tr("Address"), self.address)
         org_form.addRow(self.tr("Contact person"), self.contact)
+        self.site_name = QLineEdit()
+        self.province = QComboBox()
+        self.province.addItem("", "")
+        for name in provinces():
+            self.province.addItem(name, name)
+        self.grid_hint = QLabel()
+        self.grid_hint.setStyleSheet("color: #555;")
+        org_form.addRow(self.tr("Production site"), self.site_name)
+        org_form.addRow(self.tr("Province"), self.province)
+        org_form.addRow("", self.grid_hint)
         product_box = QGroupBox(self.tr("Product"))
         form = QFormLayout(product_box)
         self.product_name = QLineEdit()
@@ -45,6 +57,12 @@ class OrganizationStep(StepPage):
         form.addRow(self.tr("Product name"), self.product_name)
         form.addRow(self.tr("Model / specification"), self.model)
         form.addRow(self.tr("Declared unit"), self.declared_unit)
+        self.period_start = QLineEdit()
+        self.period_start.setPlaceholderText("2024-01-01")
+        self.period_end = QLineEdit()
+        self.period_end.setPlaceholderText("2024-12-31")
+        form.addRow(self.tr("Reference period from"), self.period_start)
+        form.addRow(self.tr("to"), self.period_end)
         form.addRow(self.tr("Output in the reference period"), self.period_output)
         self.layout_.addWidget(org_box)
         self.layout_.addWidget(product_box)
@@ -55,8 +73,10 @@ class OrganizationStep(StepPage):
                               (self.product_name, lambda: self.product_edited(self.product_name, "name")),
                               (self.model, lambda: self.product_edited(self.model, "model")),
                               (self.declared_unit, lambda: self.product_edited(self.declared_unit, "declared_unit")),
-                              (self.period_output, self.output_edited)):
+                              (self.period_output, self.output_edited), (self.site_name, self.site_edited),
+                              (self.period_start, self.period_edited), (self.period_end, self.period_edited)):
             edit.editingFinished.connect(handler)
+        self.province.activated.connect(self.site_edited)
         self.refresh()
 
     def refresh(self) -> None:
@@ -66,15 +86,23 @@ class OrganizationStep(StepPage):
                            (self.contact, org.contact_person if org else "")):
             if not edit.hasFocus() and not edit.styleSheet():
                 edit.setText(text)
+        site = self.workspace.data.sites[0] if self.workspace.data.sites else None
+        if not self.site_name.hasFocus():
+            self.site_name.setText(site.name if site else "")
+        self.province.setCurrentIndex(max(self.province.findData(site.province if site else ""), 0))
+        self.show_grid_hint(site.province if site else "")
         product = self._product()
-        for edit in (self.product_name, self.model, self.declared_unit, self.period_output):
+        for edit in (self.product_name, self.model, self.declared_unit, self.period_output, self.period_start,
+                     self.period_end):
             edit.setEnabled(product is not None and not self.workspace.read_only)
         self.org_box.setEnabled(not self.workspace.read_only)
         self.new_product_button.setEnabled(not self.workspace.read_only)
         if product is not None:
             values = {self.product_name: product.name, self.model: product.model,
                       self.declared_unit: str(product.declared_unit),
-                      self.period_output: str(product.study.period_output) if product.study.period_output else ""}
+                      self.period_output: str(product.study.period_output) if product.study.period_output else "",
+                      self.period_start: product.study.period_start.isoformat() if product.study.period_start else "",
+                      self.period_end: product.study.period_end.isoformat() if product.study.period_end else ""}
             for edit, text in values.items():
                 if not edit.hasFocus() and not edit.styleSheet():
                     edit.setText(text)
@@ -115,6 +143,32 @@ class OrganizationStep(StepPage):
         self._mark(edit, None)
         if new != product:
             self.workspace.commit(with_product(self.workspace.data, new), self.tr("Edit product"))
+
+    def show_grid_hint(self, province: str) -> None:
+        """The province's latest MEE grid factor, as a suggestion for the electricity activities."""
+        code = grid_factor_code(province) if province else None
+        factor = load_builtin_factors().get(code) if code else None
+        self.grid_hint.setText(self.tr("Grid factor for electricity: {0} ({1} kg CO2/kWh, {2})").format(
+            code, f"{sum(factor.flows.values()):.4f}", factor.year) if factor else "")
+
+    def site_edited(self) -> None:
+        data = with_site(self.workspace.data, self.site_name.text(), self.province.currentData() or "")
+        if data.sites != self.workspace.data.sites:
+            self.workspace.commit(data, self.tr("Edit site"))
+
+    def period_edited(self) -> None:
+        product = self._product()
+        if product is None:
+            return
+        try:
+            start, end = edit_period(self.period_start.text(), self.period_end.text())
+        except InputError as e:
+            self._mark(self.period_end, e)
+            return
+        self._mark(self.period_end, None)
+        if (start, end) != (product.study.period_start, product.study.period_end):
+            self.workspace.commit(with_study(self.workspace.data, product.code, period_start=start,
+                                             period_end=end), self.tr("Edit reference period"))
 
     def add_product(self) -> None:
         data, code = new_product(self.workspace.data, self.tr("New product"))

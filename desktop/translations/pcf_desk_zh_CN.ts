@@ -282,108 +282,118 @@
         <translation>活动单位，如 kWh</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="35"/>
+        <location filename="../steps/factors.py" line="31"/>
+        <source>region, e.g. 华东</source>
+        <translation>地区，如 华东</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="34"/>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="43"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="35"/>
+        <location filename="../steps/factors.py" line="43"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="35"/>
+        <location filename="../steps/factors.py" line="43"/>
         <source>kg CO2e per unit</source>
         <translation>每单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="36"/>
+        <location filename="../steps/factors.py" line="44"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="36"/>
+        <location filename="../steps/factors.py" line="44"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="36"/>
+        <location filename="../steps/factors.py" line="44"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="37"/>
-        <location filename="../steps/factors.py" line="50"/>
+        <location filename="../steps/factors.py" line="45"/>
+        <location filename="../steps/factors.py" line="58"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="44"/>
+        <location filename="../steps/factors.py" line="52"/>
         <source>Use this factor for the activity selected in step 3</source>
         <translation>将此因子用于第 3 步中选中的活动</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="48"/>
+        <location filename="../steps/factors.py" line="56"/>
         <source>Factor library</source>
         <translation>因子库</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="50"/>
+        <location filename="../steps/factors.py" line="58"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="50"/>
+        <location filename="../steps/factors.py" line="58"/>
         <source>Factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="51"/>
+        <location filename="../steps/factors.py" line="59"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="51"/>
+        <location filename="../steps/factors.py" line="59"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="54"/>
+        <location filename="../steps/factors.py" line="62"/>
         <source>Import a factor file (CSV / Excel) ...</source>
         <translation>导入因子文件（CSV / Excel）……</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="71"/>
+        <location filename="../steps/factors.py" line="81"/>
         <source>All datasets</source>
         <translation>全部数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="101"/>
+        <location filename="../steps/factors.py" line="113"/>
         <source>Import a factor file</source>
         <translation>导入因子文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="102"/>
+        <location filename="../steps/factors.py" line="114"/>
         <source>Factor files (*.csv *.txt *.xlsx *.xls)</source>
         <translation>因子文件 (*.csv *.txt *.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="118"/>
+        <location filename="../steps/factors.py" line="130"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="131"/>
+        <location filename="../steps/factors.py" line="143"/>
         <source>Factor import</source>
         <translation>因子导入</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="132"/>
+        <location filename="../steps/factors.py" line="144"/>
         <source>{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.</source>
         <translation>{0}：通过 {1} 行，修正后通过 {2} 行，跳过 {3} 行；数据集 {4} 版本 {5}。</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="137"/>
+        <location filename="../steps/factors.py" line="149"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -557,83 +567,118 @@
 <context>
     <name>OrganizationStep</name>
     <message>
-        <location filename="../steps/organization.py" line="22"/>
+        <location filename="../steps/organization.py" line="24"/>
         <source>1  Organization and product</source>
         <translation>1  企业与产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="23"/>
+        <location filename="../steps/organization.py" line="25"/>
         <source>Organization</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="30"/>
+        <location filename="../steps/organization.py" line="32"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="31"/>
+        <location filename="../steps/organization.py" line="33"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="32"/>
+        <location filename="../steps/organization.py" line="34"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="33"/>
+        <location filename="../steps/organization.py" line="35"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="34"/>
+        <location filename="../steps/organization.py" line="43"/>
+        <source>Production site</source>
+        <translation>生产场所</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="44"/>
+        <source>Province</source>
+        <translation>所在省份</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="46"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="42"/>
-        <location filename="../steps/organization.py" line="120"/>
+        <location filename="../steps/organization.py" line="54"/>
+        <location filename="../steps/organization.py" line="174"/>
         <source>New product</source>
         <translation>新产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="45"/>
+        <location filename="../steps/organization.py" line="57"/>
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="46"/>
+        <location filename="../steps/organization.py" line="58"/>
         <source>Model / specification</source>
         <translation>型号 / 规格</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="47"/>
+        <location filename="../steps/organization.py" line="59"/>
         <source>Declared unit</source>
         <translation>声明单位</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="48"/>
+        <location filename="../steps/organization.py" line="64"/>
+        <source>Reference period from</source>
+        <translation>核算期自</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="65"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="66"/>
         <source>Output in the reference period</source>
         <translation>核算期内产量</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="104"/>
+        <location filename="../steps/organization.py" line="132"/>
         <source>Edit organization</source>
         <translation>编辑企业信息</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="117"/>
+        <location filename="../steps/organization.py" line="145"/>
         <source>Edit product</source>
         <translation>编辑产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="121"/>
+        <location filename="../steps/organization.py" line="151"/>
+        <source>Grid factor for electricity: {0} ({1} kg CO2/kWh, {2})</source>
+        <translation>电网排放因子建议：{0}（{1} kg CO2/kWh，{2} 年）</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="157"/>
+        <source>Edit site</source>
+        <translation>编辑生产场所</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="171"/>
+        <source>Edit reference period</source>
+        <translation>编辑核算期</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="175"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="136"/>
+        <location filename="../steps/organization.py" line="190"/>
         <source>Edit period output</source>
         <translation>编辑核算期产量</translation>
     </message>
@@ -746,7 +791,7 @@
     <message>
         <location filename="../steps/results.py" line="68"/>
         <source>{0:,.3f} kg CO2e per {1}</source>
-        <translation>每 {1} {0:,.3f} kg CO2e</translation>
+        <translation>{0:,.3f} kg CO2e / {1}</translation>
     </message>
     <message>
         <location filename="../steps/results.py" line="69"/>
@@ -830,7 +875,7 @@
     <message>
         <location filename="../transport_dialog.py" line="35"/>
         <source>Distance (km)</source>
-        <translation type="unfinished">运输距离 (km)</translation>
+        <translation>运输距离 (km)</translation>
     </message>
     <message>
         <location filename="../transport_dialog.py" line="36"/>
