@@ -82,6 +82,17 @@ class EmissionFactor:
     origin: Origin | None = None
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """A document backing an activity (an invoice, a meter photo): named by its content's SHA-256, the bytes kept
+    once in the project file however many activities cite it (see core/store/evidence.py)."""
+
+    file_name: str
+    sha256: str
+    size: int | None = None
+    id: int | None = None
+
+
 @dataclass
 class Activity:
     stage: Stage
@@ -104,6 +115,7 @@ class Activity:
     # The stored factor row this activity was computed with (a dataset version). It stays put when a newer version
     # of the factor is imported, until the user updates the study; None until saved, or when the ref changed.
     factor_id: int | None = None
+    evidence: list[Evidence] = field(default_factory=list)
     id: int | None = None
     origin: Origin | None = None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.domain import EmissionFactor, ProjectData
+from core.domain import EmissionFactor, Evidence, ProjectData
 from core.engine import ProjectResult, compute
 from core.errors import InputError, Location
 from core.gwp import GwpSet
@@ -109,6 +109,10 @@ class Project:
         self.store.replace_all(data)
         self._data = None
         return Changes(products=True, studies=True, activities=True)
+
+    def attach_evidence(self, path: str | Path) -> Evidence:
+        """Keep a document (invoice, meter photo) in the project file; cite the returned Evidence on activities."""
+        return self.store.add_evidence(path)
 
     def with_factors(self, data: ProjectData) -> ProjectData:
         """`data` with the newest factor of every code its activities cite that it does not carry yet (an edit

@@ -11,14 +11,15 @@ import dataclasses
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from core.domain import Activity, Product
+from core.domain import Activity, Evidence, Product
 from core.editing import activity_cell_text, edit_activity, with_activities
 from core.errors import InputError
 from core.lifecycle import Stage
 from desktop.workspace import Workspace
 
 FIELDS = ("name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source", "note")
-RESULT_COLUMN = len(FIELDS)          # the activity's kg CO2e per declared unit, read-only
+EVIDENCE_COLUMN = len(FIELDS)        # the documents attached, read-only here (attached with a button)
+RESULT_COLUMN = len(FIELDS) + 1      # the activity's kg CO2e per declared unit, read-only
 INVALID = QColor("#f8d0d0")
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -35,6 +36,7 @@ def header_text(field: str) -> str:
         "source": QCoreApplication.translate("ActivityModel", "Data source"),
         "note": QCoreApplication.translate("ActivityModel", "Note"),
         "result": QCoreApplication.translate("ActivityModel", "kg CO2e per unit"),
+        "evidence": QCoreApplication.translate("ActivityModel", "Evidence"),
     }
     return labels[field]
 
@@ -61,19 +63,27 @@ class ActivityModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.positions())
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FIELDS) + 1
+        return 0 if parent.isValid() else len(FIELDS) + 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return header_text(FIELDS[section] if section < len(FIELDS) else "result")
+        return header_text(FIELDS[section] if section < len(FIELDS) else
+                           ("evidence" if section == EVIDENCE_COLUMN else "result"))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         position = self.positions()[index.row()]
+        if index.column() == EVIDENCE_COLUMN:
+            names = [e.file_name for e in self.activity(index.row()).evidence]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "📎 " + ", ".join(names) if names else ""
+            if role == Qt.ItemDataRole.ToolTipRole and names:
+                return "\n".join(f"{e.file_name}  SHA-256 {e.sha256[:16]}…" for e in self.activity(index.row()).evidence)
+            return None
         if index.column() == RESULT_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
                 kg = self.contribution(position)
@@ -95,7 +105,7 @@ class ActivityModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == RESULT_COLUMN or self.workspace.read_only:
+        if index.column() >= len(FIELDS) or self.workspace.read_only:
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -109,7 +119,7 @@ class ActivityModel(QAbstractTableModel):
 
     # -- editing -------------------------------------------------------------------------------------------------
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == RESULT_COLUMN:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= len(FIELDS):
             return False
         return self.apply_edits([(index.row(), index.column(), value)])
 
@@ -151,6 +161,17 @@ class ActivityModel(QAbstractTableModel):
         self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities),
                               QCoreApplication.translate("ActivityModel", "Add activity"))
         return self.rowCount() - 1
+
+    def attach(self, row: int, evidence: Evidence) -> None:
+        """Cite a document (already kept in the project file) on one activity, as one undoable step."""
+        activities = list(self.product().study.activities)
+        position = self.positions()[row]
+        old = activities[position]
+        if any(e.sha256 == evidence.sha256 for e in old.evidence):
+            return
+        activities[position] = dataclasses.replace(old, evidence=[*old.evidence, evidence])
+        self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities),
+                              QCoreApplication.translate("ActivityModel", "Attach {0}").format(evidence.file_name))
 
     def append(self, activity: Activity | None) -> None:
         if activity is not None:

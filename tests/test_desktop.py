@@ -358,3 +358,20 @@ def test_the_transport_helper_adds_mass_times_distance(window, qtbot):
     factor = window.workspace.data.factors["GBT51366-RAIL-ELECTRIC"].flows["co2e"]
     # per-unit basis: 20 t × 150 km = 3,000 t·km per declared unit
     assert kg == pytest.approx(3000 * factor)
+
+
+def test_evidence_attached_to_a_row_is_kept_in_the_project(window, qtbot, tmp_path):
+    page, table = open_demo_activities(window, qtbot)
+    model = table.model()
+    table.setCurrentIndex(model.index(0, 0))
+    photo = tmp_path / "电表读数-2024-12.jpg"
+    photo.write_bytes(b"\xff\xd8\xff meter photo")
+    assert page.attach_evidence(photo)
+    assert [e.file_name for e in model.activity(0).evidence] == [photo.name]
+    from desktop.activity_model import EVIDENCE_COLUMN
+    assert photo.name in model.index(0, EVIDENCE_COLUMN).data()
+    sha = model.activity(0).evidence[0].sha256
+    with Project.open(window.workspace.path, read_only=True) as project:
+        assert project.store.evidence_bytes(sha) == photo.read_bytes()
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert model.activity(0).evidence == []

@@ -265,7 +265,7 @@ def test_v1_file_is_backed_up_and_upgraded(tmp_path: Path):
     old = build_v1(tmp_path / "old.pcfdesk")
     original = old.read_bytes()
     with ProjectStore.open(old) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         assert store.backup_path == tmp_path / "old.pcfdesk.v1.bak"
         with store.reader() as s:      # version 3 indexed the factors the old file already held
             indexed = s.execute(text("SELECT count(*) FROM factor_name_fts")).scalar_one()
@@ -535,3 +535,41 @@ def test_every_store_message_has_both_languages():
     entries = {k: v for k, v in catalogue().items() if k.startswith(("store.", "hint.store_"))}
     assert len(entries) > 20
     assert all(v.get("en") and v.get("zh_CN") for v in entries.values())
+
+
+def test_evidence_documents_are_kept_once_and_travel_with_the_study(project: Path, tmp_path: Path):
+    invoice = tmp_path / "电费发票-2024-03.pdf"
+    invoice.write_bytes(b"%PDF-1.4 invoice for 3,120 kWh")
+    with ProjectStore.open(project) as store:
+        evidence = store.add_evidence(invoice)
+        assert store.add_evidence(invoice) == evidence                 # same content: stored once
+        data = store.load()
+        steel = data.products[0]
+        steel.study.activities[0] = dataclasses.replace(steel.study.activities[0], evidence=[evidence])
+        store.replace_all(data)
+        again = store.load()
+        assert store.evidence_bytes(evidence.sha256) == invoice.read_bytes()
+        with store.reader() as s:
+            assert s.execute(text("SELECT count(*) FROM evidence_blobs")).scalar_one() == 1
+        store.replace_all(again)                                        # rewriting the study keeps the document
+        assert store.evidence_bytes(evidence.sha256) == invoice.read_bytes()
+    cited = again.products[0].study.activities[0].evidence
+    assert [(e.file_name, e.sha256) for e in cited] == [(invoice.name, __import__("hashlib").sha256(
+        invoice.read_bytes()).hexdigest())]
+
+
+def test_version_3_evidence_bytes_move_to_the_blob_table(project: Path):
+    """A version-3 file kept evidence bytes on the link row; version 4 moves them into `evidence_blobs`."""
+    con = sqlite3.connect(project)
+    activity_id = con.execute("SELECT id FROM activities LIMIT 1").fetchone()[0]
+    con.execute("DROP TABLE evidence_blobs")
+    con.execute("INSERT INTO evidence_files (activity_id, file_name, sha256, content, added_at) "
+                "VALUES (?, 'meter.jpg', 'abc123', x'FFD8FF', '2025-01-01 00:00:00')", (activity_id,))
+    con.execute("PRAGMA user_version = 3")
+    con.commit()
+    con.close()
+    with ProjectStore.open(project) as store:
+        assert store.schema_version == 4 and store.backup_path is not None
+        assert store.evidence_bytes("abc123") == b"\xff\xd8\xff"
+        evidence = [e for p in store.load().products for a in p.study.activities for e in a.evidence]
+        assert [(e.file_name, e.sha256) for e in evidence] == [("meter.jpg", "abc123")]

@@ -14,6 +14,7 @@ History:
 - 1: first release (no evidence files, no per-activity data quality or uncertainty).
 - 2: `evidence_files`; `activities.dq_technology/dq_geography/dq_time/dq_precision` and `activities.uncertainty`.
 - 3: the factor search index (FTS5 tables, `factor_search_contexts`, `emission_factors.search_context_id`).
+- 4: `evidence_blobs` (evidence bytes once per SHA-256); bytes stored in `evidence_files.content` move there.
 """
 from __future__ import annotations
 
@@ -25,9 +26,9 @@ from sqlalchemy import Connection, Table
 
 from core.errors import StoreError
 from core.store import database, factor_index
-from core.store.schema import Base, EvidenceFileRow
+from core.store.schema import Base, EvidenceBlobRow, EvidenceFileRow
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 OLDEST_SUPPORTED = 1
 
 
@@ -95,7 +96,17 @@ def _upgrade_to_3(conn: Connection) -> None:
     factor_index.reindex_all(conn)
 
 
+def _upgrade_to_4(conn: Connection) -> None:
+    """Evidence bytes once per content: a table keyed by SHA-256, filled from the links that carried bytes."""
+    cast(Table, EvidenceBlobRow.__table__).create(conn)
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO evidence_blobs (sha256, size, content) "
+        "SELECT sha256, length(content), content FROM evidence_files WHERE content IS NOT NULL")
+    conn.exec_driver_sql("UPDATE evidence_files SET content = NULL")
+
+
 _STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2,
     3: _upgrade_to_3,
+    4: _upgrade_to_4,
 }

@@ -21,9 +21,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from core.domain import EmissionFactor, ProjectData
+from core.domain import EmissionFactor, Evidence, ProjectData
 from core.errors import StoreError
 from core.store import database, migrations
+from core.store.evidence import document_bytes, read_document, store_document
 from core.library.factor_batch import FactorBatch
 from core.store import factor_search
 from core.store.factor_search import DatasetInfo, SearchFilter
@@ -223,6 +224,17 @@ class ProjectStore:
         with self.transaction() as session:
             return add_factor_dataset(session, name, version, factors, publisher=publisher, file_name=file_name,
                                       sha256=sha256, is_builtin=is_builtin, progress=progress)
+
+    def add_evidence(self, path: str | Path) -> Evidence:
+        """Keep a document in the project (once per content); returns what an activity cites."""
+        evidence, data = read_document(path)
+        with self.transaction() as session:
+            store_document(session, evidence, data)
+        return evidence
+
+    def evidence_bytes(self, sha256: str) -> bytes | None:
+        with self.reader() as session:
+            return document_bytes(session, sha256)
 
     def add_factor_batch(self, name: str, version: str, batch: FactorBatch, *, publisher: str = "",
                          file_name: str = "", sha256: str = "", progress: Progress | None = None) -> int:

@@ -30,14 +30,14 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from core.domain import (Activity, Allocation, Basis, Coproduct, DataType, EmissionFactor, Organization, Product,
-                         ProjectData, Site, Study, StudyStatus)
+from core.domain import (Activity, Allocation, Basis, Coproduct, DataType, EmissionFactor, Evidence, Organization,
+                         Product, ProjectData, Site, Study, StudyStatus)
 from core.errors import StoreError
 from core.gwp import GwpSet
 from core.lifecycle import Boundary, Stage
 from core.store.factors import ensure_factors, factor_ids, factors_by_id, factors_digest, newest_factors
-from core.store.schema import (ActivityRow, CoproductRow, EmissionFactorRow, FactorDatasetRow, OrganizationRow,
-                               ProductRow, SiteRow, StageExclusionRow, StudyRow, utcnow)
+from core.store.schema import (ActivityRow, CoproductRow, EmissionFactorRow, EvidenceFileRow, FactorDatasetRow,
+                               OrganizationRow, ProductRow, SiteRow, StageExclusionRow, StudyRow, utcnow)
 from core.units import Amount
 
 WORKBOOK_DATASET_PREFIX = "workbook: "
@@ -87,6 +87,12 @@ def study_to_row(s: Study, factor_ids_by_ref: dict[str, int], kept: dict[int, in
 
 
 def activity_to_row(a: Activity, position: int, factor_id: int | None) -> ActivityRow:
+    row = _activity_row(a, position, factor_id)
+    row.evidence = [EvidenceFileRow(file_name=e.file_name, sha256=e.sha256) for e in a.evidence]
+    return row
+
+
+def _activity_row(a: Activity, position: int, factor_id: int | None) -> ActivityRow:
     return ActivityRow(
         position=position, stage=Stage(a.stage).value, name=a.name, amount=a.amount, unit=a.unit,
         basis=Basis(a.basis).value, factor_ref=a.factor_ref, factor_id=factor_id, distance_km=a.distance_km,
@@ -135,7 +141,7 @@ def activity_from_row(row: ActivityRow) -> Activity:
         factor_ref=row.factor_ref, distance_km=row.distance_km, data_type=DataType(row.data_type), source=row.source,
         note=row.note, geography=row.geography, dq_technology=row.dq_technology, dq_geography=row.dq_geography,
         dq_time=row.dq_time, dq_precision=row.dq_precision, uncertainty=row.uncertainty, factor_id=row.factor_id,
-        id=row.id)
+        evidence=[Evidence(e.file_name, e.sha256, id=e.id) for e in row.evidence], id=row.id)
 
 
 # ---------------------------------------------------------------- whole project
@@ -150,7 +156,8 @@ def load_project_data(session: Session) -> ProjectData:
         chosen[product_id] = study_id
     studies = {s.id: s for s in session.scalars(
         select(StudyRow).where(StudyRow.id.in_(list(chosen.values())))
-        .options(selectinload(StudyRow.activities), selectinload(StudyRow.coproducts),
+        .options(selectinload(StudyRow.activities).selectinload(ActivityRow.evidence),
+                 selectinload(StudyRow.coproducts),
                  selectinload(StudyRow.exclusions)))} if chosen else {}
     products = [product_from_row(r, studies.get(chosen.get(r.id, -1)))
                 for r in session.scalars(select(ProductRow).order_by(ProductRow.id))]

@@ -187,6 +187,17 @@ class EvidenceFileRow(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class EvidenceBlobRow(Base):
+    """The bytes of an evidence file, once per content (SHA-256), however many activities cite it. Added by schema
+    version 4: rewriting a study then rewrites only the small `evidence_files` links, never the documents."""
+
+    __tablename__ = "evidence_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class FactorDatasetRow(Base):
     """One imported version of a factor source (a library file, or the factors a workbook defines)."""
 

@@ -2,11 +2,14 @@
 undo and redo, and each row's kg CO2e shown as the data is typed."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton, QStyledItemDelegate,
-                               QTableView, QTabWidget, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QPushButton,
+                               QStyledItemDelegate, QTableView, QTabWidget, QWidget)
 
+from core.errors import PcfError
 from core.lifecycle import STAGES
 from desktop.activity_model import FIELDS, ActivityModel
 from desktop.steps.base import StepPage
@@ -77,10 +80,11 @@ class ActivitiesStep(StepPage):
         self.duplicate_button = QPushButton(self.tr("Duplicate rows"))
         self.paste_button = QPushButton(self.tr("Paste from Excel"))
         self.transport_button = QPushButton(self.tr("Transport ..."))
+        self.evidence_button = QPushButton(self.tr("Attach evidence ..."))
         self.undo_button = QPushButton(self.tr("Undo"))
         self.redo_button = QPushButton(self.tr("Redo"))
         for b in (self.add_button, self.delete_button, self.duplicate_button, self.paste_button,
-                  self.transport_button, self.undo_button, self.redo_button):
+                  self.transport_button, self.evidence_button, self.undo_button, self.redo_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
@@ -94,6 +98,7 @@ class ActivitiesStep(StepPage):
             self._table().selected_rows()))
         self.paste_button.clicked.connect(lambda: self._table() and self._table().paste())
         self.transport_button.clicked.connect(self.open_transport)
+        self.evidence_button.clicked.connect(self.choose_evidence)
         self.undo_button.clicked.connect(workspace.undo_stack.undo)
         self.redo_button.clicked.connect(workspace.undo_stack.redo)
         workspace.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -109,6 +114,28 @@ class ActivitiesStep(StepPage):
 
     def current_table(self) -> ActivityTable | None:
         return self._table()
+
+    def choose_evidence(self) -> None:
+        table = self._table()
+        if table is None or not table.currentIndex().isValid():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach evidence"), "",
+                                              self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;All (*)"))
+        if path:
+            self.attach_evidence(Path(path))
+
+    def attach_evidence(self, path: Path) -> bool:
+        """Keep the document in the project file and cite it on the current row."""
+        table = self._table()
+        if table is None or not table.currentIndex().isValid():
+            return False
+        try:
+            evidence = self.workspace.project.attach_evidence(path)
+        except PcfError as e:
+            self.show_error(e)
+            return False
+        table.model().attach(table.currentIndex().row(), evidence)
+        return True
 
     def open_transport(self):
         """The transport helper for the stage shown; the activity it makes is added as one undoable step."""

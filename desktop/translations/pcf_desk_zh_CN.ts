@@ -4,47 +4,62 @@
 <context>
     <name>ActivitiesStep</name>
     <message>
-        <location filename="../steps/activities.py" line="73"/>
+        <location filename="../steps/activities.py" line="76"/>
         <source>3  Activity data</source>
         <translation>3  活动数据</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="75"/>
+        <location filename="../steps/activities.py" line="78"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="76"/>
+        <location filename="../steps/activities.py" line="79"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="77"/>
+        <location filename="../steps/activities.py" line="80"/>
         <source>Duplicate rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="78"/>
+        <location filename="../steps/activities.py" line="81"/>
         <source>Paste from Excel</source>
         <translation>从 Excel 粘贴</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="79"/>
+        <location filename="../steps/activities.py" line="82"/>
         <source>Transport ...</source>
         <translation>运输……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="80"/>
+        <location filename="../steps/activities.py" line="83"/>
+        <source>Attach evidence ...</source>
+        <translation>附加证明文件……</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="84"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="81"/>
+        <location filename="../steps/activities.py" line="85"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="154"/>
+        <location filename="../steps/activities.py" line="122"/>
+        <source>Attach evidence</source>
+        <translation>附加证明文件</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="123"/>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;All (*)</source>
+        <translation>文档 (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="181"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -52,88 +67,98 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../activity_model.py" line="28"/>
+        <location filename="../activity_model.py" line="29"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="29"/>
+        <location filename="../activity_model.py" line="30"/>
         <source>Amount</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="30"/>
+        <location filename="../activity_model.py" line="31"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="31"/>
+        <location filename="../activity_model.py" line="32"/>
         <source>Basis</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="32"/>
+        <location filename="../activity_model.py" line="33"/>
         <source>Emission factor</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="33"/>
+        <location filename="../activity_model.py" line="34"/>
         <source>Distance (km)</source>
         <translation>运输距离 (km)</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="34"/>
+        <location filename="../activity_model.py" line="35"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="35"/>
+        <location filename="../activity_model.py" line="36"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="36"/>
+        <location filename="../activity_model.py" line="37"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="37"/>
+        <location filename="../activity_model.py" line="38"/>
         <source>kg CO2e per unit</source>
         <translation>每单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="126"/>
-        <location filename="../activity_model.py" line="150"/>
+        <location filename="../activity_model.py" line="39"/>
+        <source>Evidence</source>
+        <translation>证明文件</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="136"/>
+        <location filename="../activity_model.py" line="160"/>
         <source>New activity</source>
         <translation>新活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="142"/>
+        <location filename="../activity_model.py" line="152"/>
         <source>Edit {0}</source>
         <translation>编辑{0}</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="152"/>
+        <location filename="../activity_model.py" line="162"/>
         <source>Add activity</source>
         <translation>添加活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="159"/>
+        <location filename="../activity_model.py" line="174"/>
+        <source>Attach {0}</source>
+        <translation>附加 {0}</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="180"/>
         <source>Add transport</source>
         <translation>添加运输</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="168"/>
+        <location filename="../activity_model.py" line="189"/>
         <source>Delete activities</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="175"/>
+        <location filename="../activity_model.py" line="196"/>
         <source>Duplicate activities</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="182"/>
+        <location filename="../activity_model.py" line="203"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
