@@ -1,0 +1,1 @@
+"""Everything a study produces for people outside the app: report, label application, label, inventory, package."""
