@@ -44,7 +44,10 @@ class Problem:
         what = tr(self.message_id, **self.params)
         fix = tr(self.hint_id, **self.params) if self.hint_id else ""
         out = f"{where}{tr('loc.colon')}{what}" if where else what
-        return f"{out}{tr('hint.sep')}{tr('hint.prefix')}{fix}" if fix else out
+        sep = tr("hint.sep")
+        if sep.strip() and out.endswith(sep.strip()):     # "…无效。" + "。" would print the full stop twice
+            sep = ""
+        return f"{out}{sep}{tr('hint.prefix')}{fix}" if fix else out
 
 
 class PcfError(Exception):
