@@ -272,8 +272,8 @@ class _InventoryWriter:
         ws["A1"].font = Font(bold=True, size=13)
         used_flows = [k for k in flow_keys() if any(f.flows.get(k) for f, _ in self.used_factors)]
         sets = sorted({g for _, g in self.used_factors}, key=lambda g: g.value)
-        fixed = ["col_factor_code", "col_factor_name", "col_factor_unit", "col_source", "col_dataset_name", "col_version",
-                 "col_year", "col_geography", "gwp_set", "col_factor_value", "col_engine"]
+        fixed = ["col_factor_code", "col_factor_name", "col_factor_unit", "col_source", "col_dataset_name",
+                 "col_version", "col_year", "col_geography", "gwp_set", "col_factor_value", "col_engine"]
         first_flow = len(fixed) + 1
         last_col = get_column_letter(first_flow + max(len(used_flows), 1) - 1)
         gwp_rows: dict[GwpSet, int] = {}
