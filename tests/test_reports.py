@@ -71,7 +71,7 @@ def test_the_application_form_lists_what_is_missing_before_export(demo, tmp_path
         with pytest.raises(InputError) as err:
             write_application(data, result, "WIN-60", tmp_path / "a.pdf", lang="en")
         assert err.value.problems[0].message_id == "application.missing"
-        assert "address、contact person and phone or e-mail、production site and province" in str(err.value)
+        assert "address, contact person and phone or e-mail, production site and province" in str(err.value)
         draft = write_application(data, result, "WIN-60", tmp_path / "draft.pdf", draft=True)
         assert "草稿——缺少：地址" in pdf_text(draft)
         from core.domain import Site
@@ -102,3 +102,12 @@ def test_label_files_and_qr_payload(demo, tmp_path):
     assert "SHA256 " + "0" * 64 in payload and "CERT CFP-2026-0001" in payload
     assert segno.make(payload, error="m").designator                              # encodable as a QR code
     assert "证书编号 CFP-2026-0001" in pdf_text(paths[1])
+
+
+def test_pcf_report_writes_the_documents_or_nothing(demo, tmp_path, capsys):
+    assert main(["--lang", "en", "report", str(demo), "--product", "DOOR-80", "--out", str(tmp_path / "a")]) == 2
+    assert not (tmp_path / "a").exists()
+    assert "production site and province" in capsys.readouterr().err
+    assert main(["report", str(demo), "--product", "DOOR-80", "--out", str(tmp_path / "b"), "--draft"]) == 0
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["application.pdf", "label.pdf", "label.png",
+                                                                   "label.svg", "report.pdf"]

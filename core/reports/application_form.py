@@ -41,17 +41,22 @@ def missing_fields(data: ProjectData, product: Product) -> list[str]:
     return out
 
 
+def raise_missing(missing: list[str]) -> None:
+    """InputError naming the missing fields in the language messages are shown in."""
+    raise InputError.one("application.missing", hint_id="hint.application_missing",
+                         fields=tr("loc.sep").join(tr(m) for m in missing))
+
+
 def write_application(data: ProjectData, result: ProjectResult, product_code: str, path: str | Path, *,
                       evidence_count: int = 0, draft: bool = False, lang: str | None = None,
                       today: date | None = None) -> Path:
+    product = data.product(product_code)
+    missing = missing_fields(data, product)
+    if missing and not draft:
+        raise_missing(missing)
     previous = language()
     set_language(lang or "zh_CN")
     try:
-        product = data.product(product_code)
-        missing = missing_fields(data, product)
-        if missing and not draft:
-            raise InputError.one("application.missing", hint_id="hint.application_missing",
-                                 fields="、".join(tr(m) for m in missing))
         return _write(data, result, product, Path(path), missing, evidence_count, today or date.today())
     finally:
         set_language(previous)
