@@ -232,8 +232,8 @@ def test_cli_export_and_import(demo: Path, tmp_path: Path, capsys: pytest.Captur
     out = capsys.readouterr()
     assert json.loads(out.out)["productNameCompany"] == "80系列铝合金推拉门" and "WBCSD" in out.err
     file = tmp_path / "door.json"
-    args = parser.parse_args(["export-pact", str(demo), "--product", "DOOR-80", "--out", str(file)])
-    assert args.run(args) == 0 and file.exists()
+    args = parser.parse_args(["export-pact", str(demo), "--product", "DOOR-80", "--out", str(file), "--cpc", "42120"])
+    assert args.run(args) == 0 and json.loads(file.read_text(encoding="utf-8"))["productCategoryCpc"] == "42120"
     customer = tmp_path / "customer.pcfdesk"
     args = parser.parse_args(["import-pact", str(file), "--project", str(customer)])
     assert args.run(args) == 0

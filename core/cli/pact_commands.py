@@ -20,7 +20,8 @@ def export_pact(args: argparse.Namespace) -> int:
     from core.project import Project
     from core.reports.pact import PACT_NOTICE, product_footprint
     with Project.open(args.project, read_only=True) as project:
-        footprint = product_footprint(project.data(), project.compute(strict=True), args.product)
+        footprint = product_footprint(project.data(), project.compute(strict=True), args.product,
+                                      product_category_cpc=args.cpc)
     if args.out is None:
         print_json(footprint)
     else:
@@ -58,6 +59,7 @@ def register(subparsers: Any) -> None:
     exp.add_argument("project", type=Path, help=tr("cli.help.project"))
     exp.add_argument("--product", required=True, help=tr("cli.help.pact_product"))
     exp.add_argument("--out", type=Path, help=tr("cli.help.pact_out"))
+    exp.add_argument("--cpc", help=tr("cli.help.pact_cpc"))
     exp.set_defaults(run=export_pact)
 
     imp = subparsers.add_parser("import-pact", help=tr("cli.help.import_pact"))

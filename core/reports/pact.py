@@ -183,7 +183,7 @@ def product_footprint(project_data: ProjectData, result: ProjectResult, product_
         "comment": (f"Computed with PCF Desk from study version {study.version} ({study.status.value}) under "
                     f"{study.standard}, boundary {study.boundary.value}, IPCC {study.gwp_set.value} GWP-100. "
                     f"Declared unit of the study: {product.declared_unit}.{via} Fossil and biogenic carbon content "
-                    f"were not assessed (reported as 0). productCategoryCpc not classified unless given. "
+                    f"were not assessed (reported as 0).{'' if product_category_cpc else ' No CPC class given.'} "
                     f"{PACT_ATTRIBUTION}"),
         "pcf": pcf,
     }
