@@ -94,6 +94,10 @@ class Project:
         self.close()
 
     # -- reading -------------------------------------------------------------------------------------------------
+    def forget_cached_data(self) -> None:
+        """Read the file again on the next `data()` (after a write that bypassed this facade)."""
+        self._data = None
+
     def data(self) -> ProjectData:
         if self._data is None:
             self._data = self.store.load()

@@ -17,7 +17,7 @@ from core.editing import with_activities
 from core.errors import InputError
 from core.i18n import catalogue
 from core.project import Project
-from core.reports.package import MANIFEST, PACKAGE_FORMAT, build_package, verify_package
+from core.reports.package import MANIFEST, PACKAGE_FORMAT, build_package, read_manifest, verify_package
 
 INVOICE = b"%PDF-1.4 invoice for glass, 20 kg per window\n"
 MILL_CERT = b"mill certificate of the aluminium billet\n"
@@ -163,8 +163,15 @@ def _cli() -> argparse.ArgumentParser:
 def test_cli_package_and_verify(demo_project: Path, tmp_path: Path, capsys):
     out = tmp_path / "cli" / "WIN-60.zip"
     args = _cli().parse_args(["package", str(demo_project), "--product", "WIN-60", "--out", str(out)])
+    with pytest.raises(InputError) as err:              # the demo lacks address, contact and site
+        args.run(args)
+    assert err.value.problems[0].message_id == "application.missing" and not out.exists()
+    args = _cli().parse_args(["package", str(demo_project), "--product", "WIN-60", "--out", str(out), "--draft"])
     assert args.run(args) == 0
     assert "WIN-60" in capsys.readouterr().out
+    names = {f["path"] for f in read_manifest(out)["files"]}
+    assert {"report.pdf", "application.pdf", "pact_WIN-60.json", "label.png", "label.pdf", "label.svg",
+            "result.json", "inventory_WIN-60.xlsx"} <= names
     args = _cli().parse_args(["verify", str(out)])
     assert args.run(args) == 0
     assert capsys.readouterr().out.startswith("OK")

@@ -54,7 +54,7 @@ def build_package(project: Project, product_code: str, out_zip: str | Path,
         raise InputError.one("package.unknown_product", hint_id="hint.package_products", code=product_code,
                              known=", ".join(codes) or "-")
     product = data.product(product_code)
-    result = project.compute()
+    result = project.compute(strict=True)     # a package for certification never leaves activities out
     inventory_name = f"inventory_{_safe_file_name(product_code)}.xlsx"
     with tempfile.TemporaryDirectory(prefix="pcf-package-") as tmp:
         workbook = write_inventory(data, result, Path(tmp) / inventory_name, [product_code], lang=lang)

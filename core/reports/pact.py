@@ -338,7 +338,7 @@ def import_pact_as_dataset(project: Project, path: str | Path) -> DatasetInfo:
         version = sha256[:12]
     dataset_id = project.store.add_factor_dataset(name, version, factors, publisher=", ".join(companies),
                                                   file_name=p.name, sha256=sha256)
-    project._data = None      # the facade caches loaded data; no public way to say "factors changed" yet
+    project.forget_cached_data()
     return next(d for d in project.store.datasets() if d.id == dataset_id)
 
 
