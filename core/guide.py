@@ -6,7 +6,7 @@ ask the same question (`Project` data in, messages out), so the rules live here,
 from __future__ import annotations
 
 from core.credit_code import is_valid_credit_code
-from core.domain import ProjectData
+from core.domain import Product, ProjectData
 from core.engine import ProjectResult, Severity
 from core.i18n import tr
 
@@ -38,4 +38,29 @@ def missing(data: ProjectData, result: ProjectResult | None) -> dict[str, list[s
         out["results"].append(tr("guide.no_result"))
     if any(out[s] for s in STEPS[:5]):
         out["report"].append(tr("guide.finish_first"))
+    for p in data.products:
+        fields = missing_fields(data, p)
+        if fields:
+            out["report"].append(tr("guide.application_missing", product=p.code,
+                                    fields=tr("loc.sep").join(tr(f) for f in fields)))
     return out
+
+
+def missing_fields(data: ProjectData, product: Product) -> list[str]:
+    """Message ids (`field.*`) of what the application needs and the project does not have."""
+    org = data.organization
+    out: list[str] = []
+    if org is None or not org.name:
+        out.append("field.organization")
+    if org is None or not is_valid_credit_code(org.credit_code or ""):
+        out.append("field.credit_code")
+    if org is None or not org.address:
+        out.append("field.address")
+    if org is None or not org.contact_person or not (org.contact_phone or org.contact_email):
+        out.append("field.contact")
+    if not data.sites or not data.sites[0].name or not data.sites[0].province:
+        out.append("field.site")
+    if not (product.study.period_start and product.study.period_end):
+        out.append("field.period")
+    return out
+

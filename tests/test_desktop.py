@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QMessageBox
@@ -134,14 +134,25 @@ def test_a_new_project_through_all_six_steps(window, qtbot, tmp_path):
     assert str(saved.product("P1").study.period_end) == "2024-12-31"
     assert core_total == pytest.approx(12.5 * 0.5777)             # 2024 national electricity footprint factor
     assert page5.total.text() == f"{core_total:,.3f} kg CO2e per 1 m2"
-    assert [window.step_list.item(i).text()[0] for i in range(6)] == ["✔"] * 6
+    assert [window.step_list.item(i).text()[0] for i in range(6)] == ["✔"] * 5 + ["●"]
+    assert "label application lacks address" in window.step_list.item(5).toolTip()
     page6 = step(window, 6)
-    task = page6.export(tmp_path / "out.xlsx")
-    qtbot.waitUntil(task.done.is_set, timeout=10000)
-    qtbot.waitUntil(lambda: any("Written" in t for _, t in window.messages), timeout=3000)
-    import openpyxl
-    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Results"]
-    assert sheet.cell(2, 5).value == pytest.approx(core_total)
+    assert "address" in page6.missing.text() and "production site" not in page6.missing.text()
+    task = page6.export("report", tmp_path / "report.pdf")
+    qtbot.waitUntil(task.done.is_set, timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.messages), timeout=3000)
+    assert "Written" in window.messages[-1][1], window.messages
+    from pypdf import PdfReader
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "report.pdf").pages)
+    assert f"{core_total:,.3f}" in text and "铝合金窗" in text
+    qtbot.mouseClick(page6.draft, Qt.MouseButton.LeftButton, pos=QPoint(8, page6.draft.height() // 2))
+    assert page6.draft.isChecked()
+    task = page6.export("package", tmp_path / "P1.zip")
+    qtbot.waitUntil(task.done.is_set, timeout=30000)
+    qtbot.waitUntil(lambda: len(window.messages) >= 2, timeout=3000)
+    assert "Written" in window.messages[-1][1], window.messages[-1]
+    from core.reports.package import verify_package
+    assert verify_package(tmp_path / "P1.zip") == []
 
 
 def open_demo_activities(window, qtbot):

@@ -14,31 +14,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from core import __version__
-from core.credit_code import is_valid_credit_code
 from core.domain import Product, ProjectData
+from core.guide import missing_fields
 from core.engine import ProjectResult
 from core.errors import InputError
 from core.i18n import language, set_language, tr
 from core.reports.pdf_common import LIGHT, NumberedDocument, styles
-
-
-def missing_fields(data: ProjectData, product: Product) -> list[str]:
-    """Message ids (`field.*`) of what the application needs and the project does not have."""
-    org = data.organization
-    out: list[str] = []
-    if org is None or not org.name:
-        out.append("field.organization")
-    if org is None or not is_valid_credit_code(org.credit_code or ""):
-        out.append("field.credit_code")
-    if org is None or not org.address:
-        out.append("field.address")
-    if org is None or not org.contact_person or not (org.contact_phone or org.contact_email):
-        out.append("field.contact")
-    if not data.sites or not data.sites[0].name or not data.sites[0].province:
-        out.append("field.site")
-    if not (product.study.period_start and product.study.period_end):
-        out.append("field.period")
-    return out
 
 
 def raise_missing(missing: list[str]) -> None:

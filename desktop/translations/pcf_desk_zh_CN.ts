@@ -711,42 +711,98 @@
 <context>
     <name>ReportStep</name>
     <message>
-        <location filename="../steps/report.py" line="17"/>
+        <location filename="../steps/report.py" line="19"/>
         <source>6  Report and label application</source>
         <translation>6  报告与标识申请</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="18"/>
-        <source>Export the inventory (every activity with its factor, source and kg CO2e) and the results of all products to Excel. The PDF report and the label application package come in a later version.</source>
-        <translation>将清单（每条活动数据及其排放因子、来源和 kg CO2e）与全部产品的结果导出到 Excel。PDF 报告和标识认证申请材料将在后续版本提供。</translation>
+        <location filename="../steps/report.py" line="24"/>
+        <source>Allow a draft application form (missing fields marked in red)</source>
+        <translation>允许生成申请书草稿（缺项以红色标出）</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="23"/>
-        <source>Export inventory and results to Excel ...</source>
-        <translation>导出清单和结果到 Excel……</translation>
-    </message>
-    <message>
-        <location filename="../steps/report.py" line="30"/>
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
+        <location filename="../steps/report.py" line="29"/>
+        <source>Certification package (.zip) ...</source>
+        <translation>认证申请材料包（.zip）……</translation>
     </message>
     <message>
         <location filename="../steps/report.py" line="30"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
+        <source>Report, application form, label, PACT file, inventory, evidence, manifest with SHA-256</source>
+        <translation>报告、申请书、标识、PACT 文件、清单、证明材料，附 SHA-256 清单</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="39"/>
+        <location filename="../steps/report.py" line="31"/>
+        <source>Study report (PDF) ...</source>
+        <translation>碳足迹核算报告（PDF）……</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="31"/>
+        <source>GB/T 24067 / ISO 14067 clause 7</source>
+        <translation>依据 GB/T 24067 / ISO 14067 第 7 章</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="32"/>
+        <source>Label application form (PDF) ...</source>
+        <translation>标识认证申请书（PDF）……</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="32"/>
+        <source>Application for carbon-footprint label certification</source>
+        <translation>产品碳足迹标识认证申请书</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="33"/>
+        <source>Label (PNG, PDF, SVG) ...</source>
+        <translation>碳足迹标识（PNG、PDF、SVG）……</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="33"/>
+        <source>With a QR code</source>
+        <translation>含二维码</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="34"/>
+        <source>PACT footprint (JSON) ...</source>
+        <translation>PACT 碳足迹数据（JSON）……</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="34"/>
+        <source>For customers&apos; supply-chain programmes</source>
+        <translation>供客户的供应链碳数据项目使用</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="35"/>
+        <source>Inventory workbook (Excel) ...</source>
+        <translation>清单工作簿（Excel）……</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="36"/>
+        <source>Every emission as a formula an auditor can recompute</source>
+        <translation>每项排放均为公式，核查人员可在 Excel 中复算</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="57"/>
+        <source>The application form still lacks: {0}</source>
+        <translation>申请书尚缺：{0}</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="65"/>
+        <source>Folder for the label files</source>
+        <translation>标识文件保存位置</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="67"/>
+        <location filename="../steps/report.py" line="109"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="39"/>
+        <location filename="../steps/report.py" line="109"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="41"/>
+        <location filename="../steps/report.py" line="111"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
