@@ -36,7 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pcf-desk")
     parser.add_argument("project", nargs="?", type=Path, help="a .pcfdesk project to open")
     parser.add_argument("--demo", action="store_true", help="open the demo project")
+    parser.add_argument("--self-test", action="store_true", help="check this installation headless and exit")
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
+    if args.self_test:
+        from desktop.self_test import run
+        return run()
     app = create_app()
     window = build_window()
     if args.demo:
