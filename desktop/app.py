@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,10 +27,10 @@ def create_app(argv: Sequence[str] | None = None):
     return app
 
 
-def build_window(settings=None):
+def build_window(settings=None, data_folder=None):
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
-    return MainWindow(settings or Settings())
+    return MainWindow(settings or Settings(), data_folder=data_folder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,10 +43,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.self_test import run
         return run()
     app = create_app()
-    window = build_window()
+    from desktop.locations import locations
+    from desktop.settings import Settings
+    from desktop.translations import switch_language
+    where = locations()
+    settings = Settings(where.settings)
+    if where.portable:
+        switch_language(settings.language)
+    window = build_window(settings, where.data)
+    window.show()
+    if not where.writable:
+        from PySide6.QtWidgets import QMessageBox
+        box = QMessageBox(QMessageBox.Icon.Warning, window.tr("PCF Desk"), window.tr(
+            "{0} cannot be written (read-only drive or profile). PCF Desk works from a temporary folder this "
+            "time: the demo and settings are not kept; save projects to a folder you can write to.").format(
+            where.wanted), parent=window)
+        box.open()                                         # not modal-blocking: the window stays usable
+    if os.environ.get("PCF_DESK_EXIT_WHEN_IDLE"):        # start-up benchmark: quit once shown and idle
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, lambda: (print("idle", flush=True), app.quit()))
     if args.demo:
         window.open_demo()
     elif args.project:
         window.open_project(args.project)
-    window.show()
     return app.exec()

@@ -972,4 +972,17 @@
         <translation>取消</translation>
     </message>
 </context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../app.py" line="57"/>
+        <source>PCF Desk</source>
+        <translation type="unfinished">PCF Desk 产品碳足迹工作台</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="58"/>
+        <source>{0} cannot be written (read-only drive or profile). PCF Desk works from a temporary folder this time: the demo and settings are not kept; save projects to a folder you can write to.</source>
+        <translation>{0} 无法写入（只读磁盘或受限的用户配置）。本次 PCF Desk 使用临时文件夹运行：示例项目和设置不会保留；请把项目保存到可写入的文件夹。</translation>
+    </message>
+</context>
 </TS>
