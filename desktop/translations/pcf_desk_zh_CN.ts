@@ -977,7 +977,7 @@
     <message>
         <location filename="../app.py" line="57"/>
         <source>PCF Desk</source>
-        <translation type="unfinished">PCF Desk 产品碳足迹工作台</translation>
+        <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
     <message>
         <location filename="../app.py" line="58"/>
