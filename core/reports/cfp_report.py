@@ -31,23 +31,26 @@ GWP_SOURCES = {"AR6": "IPCC AR6 WG1 (2021) Table 7.15", "AR5": "IPCC AR5 WG1 (20
 
 
 def write_report(data: ProjectData, result: ProjectResult, product_code: str, path: str | Path,
-                 lang: str | None = None, today: date | None = None) -> Path:
-    """Write the report of one product; `lang` 'zh_CN' (default) or 'en'."""
+                 lang: str | None = None, today: date | None = None, footer_extra: str = "") -> Path:
+    """Write the report of one product; `lang` 'zh_CN' (default) or 'en'; `footer_extra` is a second footer line
+    on every page (an association edition's, `core.edition.report_footer`)."""
     previous = language()
     set_language(lang or "zh_CN")
     try:
-        return _Report(data, result, product_code, Path(path), today or date.today()).build()
+        return _Report(data, result, product_code, Path(path), today or date.today(), footer_extra).build()
     finally:
         set_language(previous)
 
 
 class _Report:
-    def __init__(self, data: ProjectData, result: ProjectResult, code: str, path: Path, today: date):
+    def __init__(self, data: ProjectData, result: ProjectResult, code: str, path: Path, today: date,
+                 footer_extra: str = ""):
         try:
             self.product = data.product(code)
         except KeyError:
             raise InputError.one("report.no_product", code=code) from None
         self.data, self.path, self.today = data, path, today
+        self.footer_extra = footer_extra
         self.project_result = result
         self.r: ProductResult = result.product(code)
         self.study = self.product.study
@@ -99,7 +102,8 @@ class _Report:
         doc = NumberedDocument(str(self.path),
                                header=tr("report.header", product=f"{self.product.code} {self.product.name}",
                                          version=self.study.version),
-                               footer=tr("report.footer", app=__version__), title=tr("report.title"),
+                               footer=tr("report.footer", app=__version__), footer_extra=self.footer_extra,
+                               title=tr("report.title"),
                                author=self.data.organization.name if self.data.organization else "PCF Desk")
         doc.build_with_toc(self.story)
         return self.path

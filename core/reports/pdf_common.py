@@ -54,10 +54,11 @@ def styles() -> StyleSheet1:
 class NumberedDocument(BaseDocTemplate):
     """A4 pages with a running header and "page X / Y"; headings registered for the table of contents."""
 
-    def __init__(self, path: str, header: str, footer: str, **kw: object):
+    def __init__(self, path: str, header: str, footer: str, footer_extra: str = "", **kw: object):
         super().__init__(path, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=22 * mm,
                          bottomMargin=20 * mm, **kw)
-        self.header, self.footer = header, footer
+        # footer_extra: a second footer line, e.g. the installed association edition's (core.edition)
+        self.header, self.footer, self.footer_extra = header, footer, footer_extra
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
         self._pages_last_pass = 0
@@ -71,6 +72,8 @@ class NumberedDocument(BaseDocTemplate):
         canvas.line(self.leftMargin, height - 15 * mm, width - self.rightMargin, height - 15 * mm)
         total = self._pages_last_pass or doc.page
         canvas.drawString(self.leftMargin, 10 * mm, self.footer)
+        if self.footer_extra:
+            canvas.drawString(self.leftMargin, 6 * mm, self.footer_extra)
         canvas.drawRightString(width - self.rightMargin, 10 * mm, f"{doc.page} / {total}")
         canvas.restoreState()
 
