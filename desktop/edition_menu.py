@@ -10,14 +10,31 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from core.edition import Edition, EditionTemplate, apply_to_project, install_edition, installed_edition
+from core.edition import (Edition, EditionTemplate, apply_to_project, install_edition, installed_edition,
+                          report_footer)
 from core.errors import PcfError
 from core.i18n import tr
 from desktop.about_dialog import show_about
 
-__all__ = ["current_edition", "load_edition_pack", "save_template", "apply_to_workspace", "add_edition_menu"]
+__all__ = ["current_edition", "load_edition_pack", "save_template", "apply_to_workspace", "add_edition_menu",
+           "active_report_footer", "default_data_folder"]
+
+
+def default_data_folder() -> Path:
+    """The user's data folder as MainWindow picks it by default (where a loaded edition is installed)."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def active_report_footer(data_folder: Path | None = None) -> str:
+    """The installed edition's report-footer line for the report step; '' for the standard edition or a broken
+    pack (the menu reports a broken pack; a report is still written, without the association's line)."""
+    try:
+        return report_footer(installed_edition(data_folder or default_data_folder()))
+    except PcfError:
+        return ""
 
 
 def current_edition(parent: QWidget | None, data_folder: Path) -> Edition | None:

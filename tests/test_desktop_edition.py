@@ -14,7 +14,8 @@ from core.paths import resource_path
 from core.project import Project
 from desktop import edition_menu
 from desktop.about_dialog import AboutDialog
-from desktop.edition_menu import add_edition_menu, apply_to_workspace, load_edition_pack, save_template
+from desktop.edition_menu import (active_report_footer, add_edition_menu, apply_to_workspace, load_edition_pack,
+                                  save_template)
 
 CEMENT = resource_path("editions", "cement")
 
@@ -132,3 +133,12 @@ def test_broken_installed_edition_is_reported_not_fatal(qtbot, tmp_path, boxes):
     qtbot.addWidget(window)
     assert edition_menu.current_edition(window, user) is None
     assert "logo.png" in boxes["warning"][0]
+
+
+def test_report_footer_of_the_installed_edition(tmp_path):
+    user = tmp_path / "user"
+    assert active_report_footer(user) == ""
+    shutil.copytree(CEMENT, user / "edition")
+    assert active_report_footer(user) == load_edition(CEMENT).report_footer
+    (user / "edition" / "edition.json").write_text("{", encoding="utf-8")
+    assert active_report_footer(user) == ""
