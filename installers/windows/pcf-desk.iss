@@ -1,7 +1,7 @@
 ﻿; PCF Desk 产品碳足迹工作台 — Inno Setup 6 script (needs 6.3 or later for x64compatible).
 ;
 ; Built by .github/workflows/windows-installer.yml:
-;   ISCC.exe /DAppVersion=0.1.0 /DSourceDir=<repo>\dist\pcf-desk /DOutputDir=<repo>\dist\installer pcf-desk.iss
+;   ISCC.exe /DAppVersion=<python installers/version.py> /DSourceDir=<repo>\dist\pcf-desk /DOutputDir=<repo>\dist\installer pcf-desk.iss
 ; SourceDir is the PyInstaller bundle made by `python installers/build.py` (pcf-desk.exe and, when the build was
 ; given --edition, the association's edition\ folder, which is installed with the program).
 ;
@@ -55,6 +55,9 @@ Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
 UninstallDisplayIcon={app}\{#AppExe}
+#ifexist AddBackslash(SourcePath) + "..\icon\pcf-desk.ico"
+SetupIconFile=..\icon\pcf-desk.ico
+#endif
 UninstallDisplayName={#AppName} {#AppVersion}
 ShowLanguageDialog=auto
 
