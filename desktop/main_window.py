@@ -14,6 +14,7 @@ from core.guide import STEPS, missing
 from core.paths import resource_path
 from core.project import PROJECT_SUFFIX, Project
 from core.store.session_lock import SessionLock
+from desktop.edition_menu import add_edition_menu, apply_to_workspace, current_edition
 from desktop.settings import LANGUAGES, Settings
 from desktop.start_page import StartPage
 from desktop.steps.activities import ActivitiesStep
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             group.addAction(action)
             language.addAction(action)
+        add_edition_menu(self, self.data_folder)
 
     def fill_products(self) -> None:
         assert self.workspace is not None
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
                 .format(project.store.backup_path.name))
         self.close_project()
         self.workspace = Workspace(project, lock, self)
+        apply_to_workspace(self, current_edition(self, self.data_folder), self.workspace)
         self.settings.add_recent(path)
         self.build()
         return True

@@ -57,6 +57,10 @@ class ReportStep(StepPage):
         self.missing.setText(self.tr("The application form still lacks: {0}").format(
             message("loc.sep").join(message(f) for f in fields)) if fields else "")
 
+    def data_folder(self):
+        window = self.window()
+        return getattr(window, "data_folder", None)
+
     def choose(self, kind: str) -> None:
         suffix = {"package": ".zip", "report": ".pdf", "application": ".pdf", "label": "", "pact": ".json",
                   "inventory": ".xlsx"}[kind]
@@ -72,6 +76,8 @@ class ReportStep(StepPage):
         """Run one exporter of core in the background; returns the task (tests wait on it)."""
         project_path, code, draft = self.workspace.path, self.product_code, self.draft.isChecked()
         data, result = self.workspace.data, self.workspace.result
+        from desktop.edition_menu import active_report_footer
+        footer = active_report_footer(self.data_folder())      # read here: the worker thread must not touch Qt
 
         def work(progress):
             progress(0, 1, path.name)
@@ -87,7 +93,7 @@ class ReportStep(StepPage):
                         return build_package(project, code, path, documents=documents)
             if kind == "report":
                 from core.reports.cfp_report import write_report
-                return write_report(data, result, code, path)
+                return write_report(data, result, code, path, footer_extra=footer)
             if kind == "application":
                 from core.reports.application_form import write_application
                 return write_application(data, result, code, path, draft=draft)
