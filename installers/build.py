@@ -103,8 +103,9 @@ def build(onefile: bool = False, out: Path | None = None, edition: Path | None =
         if sys.platform != "win32":
             link_cli(bundle)
     size = bundle_size(bundle)
+    kind = "one file (unpacks to a temporary folder at each start)" if onefile else "unpacked"
     print(f"bundle: {bundle}", flush=True)
-    print(f"size: {size / 1e6:.1f} MB unpacked ({time.perf_counter() - started:.0f} s to build)", flush=True)
+    print(f"size: {size / 1e6:.1f} MB {kind} ({time.perf_counter() - started:.0f} s to build)", flush=True)
     return bundle
 
 
