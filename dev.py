@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
         print("No display here: computing the demo on the command line instead (pcf demo).", flush=True)
         return _run([BIN / "pcf", "demo", *rest], cwd=ROOT)
     if job == "test":
-        ensure_venv("test")
+        ensure_venv("test,build")           # the bundle test builds the PyInstaller bundle
         build_translations()
         if sys.platform.startswith("linux"):
             ensure_debian_packages(DEBIAN_TEST_PACKAGES)
@@ -108,7 +108,7 @@ def main(argv: list[str]) -> int:
             return code
         return _run([PY, "-m", "pytest", *rest], cwd=ROOT, env=env)
     if job == "setup":
-        ensure_venv("test")
+        ensure_venv("test,build")
         return 0
     sys.exit(f"unknown job {job!r}; use 'demo' or 'test'")
 

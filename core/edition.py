@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
 
 from core.errors import InputError, Location
 from core.i18n import language
@@ -153,6 +152,7 @@ def _schema() -> dict[str, Any]:
 
 def _validate(data: object, where: Location) -> None:
     """Schema check; every error becomes a Problem naming its field as a path (`datasets[0].version`)."""
+    import jsonschema          # only when a pack is read: keeps it off the window's start-up
     validator = jsonschema.Draft202012Validator(_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     problems = []
@@ -177,7 +177,7 @@ def _field_path(parts: Any) -> str:
     return text
 
 
-def _short(error: jsonschema.ValidationError) -> str:
+def _short(error: Any) -> str:
     """jsonschema's message, without the repeated (possibly long) value when the schema keyword says enough."""
     if error.validator in ("pattern", "maxLength", "minLength", "type", "const", "minItems"):
         return f"{error.validator} {error.validator_value!r}: {error.instance!r}"[:200]

@@ -22,8 +22,13 @@ def install_cjk_font(app: QApplication) -> str:
     family = _system_cjk_family() or _bundled_family()
     font = QFont(family, app.font().pointSize())
     app.setFont(font)
-    configure_matplotlib(family)
     return family
+
+
+def configure_charts() -> None:
+    """Give matplotlib the window's CJK family; called by the first page that draws a chart (matplotlib costs a
+    quarter of a second to import, which the start page should not pay)."""
+    configure_matplotlib(_system_cjk_family() or _bundled_family())
 
 
 def _system_cjk_family() -> str | None:

@@ -9,26 +9,29 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
+from typing import TYPE_CHECKING
+
 from core.errors import PcfError
-from core.guide import STEPS, missing
-from core.paths import resource_path
-from core.project import PROJECT_SUFFIX, Project
-from core.store.session_lock import SessionLock
-from desktop.edition_menu import add_edition_menu, apply_to_workspace, current_edition
 from desktop.settings import LANGUAGES, Settings
 from desktop.start_page import StartPage
-from desktop.steps.activities import ActivitiesStep
-from desktop.steps.base import StepPage
-from desktop.steps.boundary import BoundaryStep
-from desktop.steps.factors import FactorsStep
-from desktop.steps.organization import OrganizationStep
-from desktop.steps.report import ReportStep
-from desktop.steps.results import ResultsStep
-from desktop.tasks import run_task
 from desktop.translations import switch_language
-from desktop.workspace import Workspace
 
-STEP_PAGES = (OrganizationStep, BoundaryStep, ActivitiesStep, FactorsStep, ResultsStep, ReportStep)
+if TYPE_CHECKING:     # the project screens load when a project opens: the start page comes up without the engine
+    from desktop.steps.activities import ActivitiesStep
+    from desktop.steps.base import StepPage
+    from desktop.workspace import Workspace
+
+PROJECT_SUFFIX = ".pcfdesk"      # core.store.PROJECT_SUFFIX, repeated so the start page needs no database import
+
+
+def step_pages() -> tuple[type, ...]:
+    from desktop.steps.activities import ActivitiesStep
+    from desktop.steps.boundary import BoundaryStep
+    from desktop.steps.factors import FactorsStep
+    from desktop.steps.organization import OrganizationStep
+    from desktop.steps.report import ReportStep
+    from desktop.steps.results import ResultsStep
+    return OrganizationStep, BoundaryStep, ActivitiesStep, FactorsStep, ResultsStep, ReportStep
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +78,7 @@ class MainWindow(QMainWindow):
         self.step_list = QListWidget()
         self.step_list.setMaximumWidth(230)
         self.stack = QStackedWidget()
-        self.pages = [cls(self.workspace) for cls in STEP_PAGES]
+        self.pages = [cls(self.workspace) for cls in step_pages()]
         for page in self.pages:
             self.stack.addWidget(page)
             self.step_list.addItem(QListWidgetItem(page.title.text()))
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             group.addAction(action)
             language.addAction(action)
+        from desktop.edition_menu import add_edition_menu
         add_edition_menu(self, self.data_folder)
 
     def fill_products(self) -> None:
@@ -141,6 +145,7 @@ class MainWindow(QMainWindow):
             page.set_product(code)
 
     def update_marks(self) -> None:
+        from core.guide import STEPS, missing
         if self.workspace is None:
             return
         todo = missing(self.workspace.data, self.workspace.result)
@@ -178,6 +183,10 @@ class MainWindow(QMainWindow):
 
     # -- projects -------------------------------------------------------------------------------------------------
     def open_project(self, path: Path, create: bool = False) -> bool:
+        from core.project import Project
+        from core.store.session_lock import SessionLock
+        from desktop.edition_menu import apply_to_workspace, current_edition
+        from desktop.workspace import Workspace
         path = Path(path)
         if self.workspace is not None and self.workspace.path.resolve() == path.resolve():
             return True
@@ -234,6 +243,8 @@ class MainWindow(QMainWindow):
             self.open_project(Path(path))
 
     def open_demo(self) -> bool:
+        from core.paths import resource_path
+        from core.project import Project
         folder = self.data_folder / "demo"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"demo{PROJECT_SUFFIX}"
@@ -271,6 +282,7 @@ class MainWindow(QMainWindow):
         if confirm and QMessageBox.question(self, self.tr("Import a study workbook"), text) != \
                 QMessageBox.StandardButton.Yes:
             return None
+        from desktop.tasks import run_task
         return run_task(self, self.tr("Importing {0}").format(path.name),
                         lambda progress: project.import_workbook(path),
                         lambda report: (self.workspace.reload(), self.fill_products()),

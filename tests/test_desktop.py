@@ -386,3 +386,9 @@ def test_evidence_attached_to_a_row_is_kept_in_the_project(window, qtbot, tmp_pa
         assert project.store.evidence_bytes(sha) == photo.read_bytes()
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert model.activity(0).evidence == []
+
+
+def test_the_start_page_module_agrees_with_core_on_the_file_suffix():
+    from core.store import PROJECT_SUFFIX
+    from desktop import main_window
+    assert main_window.PROJECT_SUFFIX == PROJECT_SUFFIX

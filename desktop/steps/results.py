@@ -21,6 +21,8 @@ class ResultsStep(StepPage):
 
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
+        from desktop.fonts import configure_charts
+        configure_charts()
         self.title.setText(self.tr("5  Results"))
         self.total = QLabel()
         self.total.setObjectName("bigNumber")
