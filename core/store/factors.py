@@ -88,7 +88,9 @@ def ensure_factors(session: Session, name: str, version: str, factors: Sequence[
     _refuse_duplicate_codes(name, version, factors)
     row.is_builtin = row.is_builtin or is_builtin
     row.publisher = row.publisher or publisher
-    stored = set(session.scalars(select(EmissionFactorRow.code).where(EmissionFactorRow.dataset_id == row.id)))
+    # only the codes asked about: every GUI edit saves the study, which ensures the few factors it cites, and a
+    # library version can hold 200,000 codes
+    stored = set(factor_ids(session, row.id, (f.code for f in factors)))
     _insert_factors(session, row.id, [f for f in factors if f.code not in stored], progress)
     return row.id
 
