@@ -114,6 +114,25 @@ class Project:
         self._data = None
         return Changes(products=True, studies=True, activities=True)
 
+    def save_changes(self, before: ProjectData, after: ProjectData) -> Changes:
+        """Save `after`, writing only what differs from `before` (the data last saved): products that are not the
+        very same objects as before, removed products, and the organization and sites if they changed. Edits share
+        unchanged products between snapshots, so this is the GUI's one-cell save; a reordering saves everything."""
+        before_ids = {id(p) for p in before.products}
+        after_codes = {p.code for p in after.products}
+        before_codes = {p.code for p in before.products}
+        same_order = ([p.code for p in after.products if p.code in before_codes]
+                      == [p.code for p in before.products if p.code in after_codes])
+        added_at_end = all(p.code in before_codes for p in after.products[:len(before_codes & after_codes)])
+        if not (same_order and added_at_end):
+            return self.save(after)
+        changed = [p for p in after.products if id(p) not in before_ids]
+        removed = sorted(before_codes - after_codes)
+        organization_changed = after.organization != before.organization or after.sites != before.sites
+        self.store.update_products(after, changed, removed, organization_changed)
+        self._data = None
+        return Changes(products=bool(removed or changed), studies=bool(changed), activities=bool(changed))
+
     def attach_evidence(self, path: str | Path) -> Evidence:
         """Keep a document (invoice, meter photo) in the project file; cite the returned Evidence on activities."""
         return self.store.add_evidence(path)

@@ -45,7 +45,7 @@ class Workspace(QObject):
     def set_data(self, data: ProjectData) -> None:
         data = self.project.with_factors(data)
         if not self.read_only:
-            self.project.save(data)
+            self.project.save_changes(self.data, data)      # only the products this edit touched
         self.data = data
         self.result = self._compute(data)
         self.changed.emit()

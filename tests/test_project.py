@@ -95,3 +95,40 @@ def test_not_a_project_file(tmp_path):
     junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     with pytest.raises(PcfError):
         Project.open(junk)
+
+
+def test_saving_only_what_an_edit_touched(tmp_path):
+    """One product edited among many: only it is rewritten, ids and order stay, and the file equals a full save."""
+    import dataclasses
+    import time
+
+    from builders import act, factor, product
+    from core.domain import ProjectData
+    from core.editing import edit_activity, with_activities
+    facts = {f"F{i}": factor(f"F{i}", "kg", co2e=1.0 + i) for i in range(10)}
+    prods = [product(f"P{k}", [act("production", 1.0 + j, "kg", f"F{(k + j) % 10}") for j in range(20)])
+             for k in range(200)]
+    with Project.create(tmp_path / "p.pcfdesk") as p:
+        p.save(ProjectData(products=prods, factors=facts))
+        before = p.data()
+        ids = [x.id for x in before.products]
+        target = before.product("P7")
+        acts = list(target.study.activities)
+        acts[3] = edit_activity(acts[3], "amount", "99")
+        after = with_activities(before, "P7", acts)
+        started = time.perf_counter()
+        p.save_changes(before, after)
+        elapsed = time.perf_counter() - started
+        again = p.data()
+        assert [x.code for x in again.products] == [x.code for x in before.products]
+        assert [x.id for x in again.products] == ids                   # rows updated in place, order kept
+        assert again.product("P7").study.activities[3].amount == 99.0
+        assert again.product("P8").study.activities[3].amount == before.product("P8").study.activities[3].amount
+        total = p.compute().total_kgco2e("P7")
+        removed = dataclasses.replace(again, products=[x for x in again.products if x.code != "P9"])
+        p.save_changes(again, removed)
+        assert "P9" not in [x.code for x in p.data().products] and len(p.data().products) == 199
+    with Project.create(tmp_path / "full.pcfdesk") as q:
+        q.save(dataclasses.replace(after, pinned_factors={}))
+        assert q.compute().total_kgco2e("P7") == total
+    print(f"\none-product save in a 200-product project: {elapsed * 1000:.0f} ms")

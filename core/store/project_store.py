@@ -21,7 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from core.domain import EmissionFactor, Evidence, ProjectData
+from core.domain import EmissionFactor, Evidence, Product, ProjectData
 from core.errors import StoreError
 from core.store import database, migrations
 from core.store.evidence import document_bytes, read_document, store_document
@@ -30,7 +30,7 @@ from core.store import factor_search
 from core.store.factor_search import DatasetInfo, SearchFilter
 from core.store.factors import (Progress, add_factor_dataset, ensure_factors, factors_by_id, find_dataset,
                                 factors_of_dataset, load_factors, newest_factors, write_batch)
-from core.store.repository import load_project_data, replace_project_data, save_project_data
+from core.store.repository import load_project_data, replace_project_data, save_project_data, update_products
 from core.store.schema import EmissionFactorRow, FactorDatasetRow
 
 
@@ -188,6 +188,12 @@ class ProjectStore:
         """`save_project_data` in one transaction (keeps the organization when `data` has none)."""
         with self.transaction() as session:
             save_project_data(session, data, dataset_name=dataset_name, replace_products=replace_products)
+
+    def update_products(self, data: ProjectData, changed: Sequence[Product], removed: Sequence[str],
+                        organization_changed: bool) -> None:
+        """`repository.update_products` in one transaction: only what an edit touched is written."""
+        with self.transaction() as session:
+            update_products(session, data, changed, removed, organization_changed)
 
     def import_data(self, data: ProjectData, *, source_name: str | None = None,
                     dataset_name: str | None = None) -> None:

@@ -23,6 +23,7 @@ factor versions those ids point at (`pinned_factors`) and the newest version of 
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
@@ -190,6 +191,45 @@ def save_project_data(session: Session, data: ProjectData, *, dataset_name: str 
         study.created_at = created.get((p.code, p.study.version), utcnow())
         row.studies.append(study)
         session.add(row)
+    session.flush()
+    for name, version in own_versions:
+        _drop_unused_versions(session, name, version)
+
+
+def update_products(session: Session, data: ProjectData, changed: Sequence[Product], removed: Sequence[str],
+                    organization_changed: bool) -> None:
+    """Write only what an edit touched: the `changed` products (rows updated in place, so ids and the products'
+    order stay; their study rewritten), the `removed` codes deleted, and the organization and sites when they
+    changed. The GUI saves after every accepted edit: rewriting a 500-product project for one cell took 1.7 s."""
+    if organization_changed:
+        session.execute(delete(SiteRow).execution_options(**_NO_SYNC))
+        _save_organization(session, data)
+    for i in range(0, len(removed), _IN_CHUNK):
+        session.execute(delete(ProductRow).where(ProductRow.code.in_(list(removed[i:i + _IN_CHUNK])))
+                        .execution_options(**_NO_SYNC))
+    if not changed:
+        return
+    subset = dataclasses.replace(data, products=list(changed))
+    created = _current_study_created_at(session)
+    pinned, own_versions = _save_factors(session, subset, None)
+    kept = _still_valid_pins(session, changed)
+    rows = {r.code: r for r in session.scalars(select(ProductRow).where(
+        ProductRow.code.in_([p.code for p in changed])))}
+    for p in changed:
+        fresh = product_to_row(p)
+        row = rows.get(p.code)
+        if row is None:
+            row = fresh
+            session.add(row)
+        else:
+            for column in ("name", "model", "declared_unit_value", "declared_unit", "mass_per_unit_kg", "region",
+                           "organization", "credit_code"):
+                setattr(row, column, getattr(fresh, column))
+            session.execute(delete(StudyRow).where(StudyRow.product_id == row.id).execution_options(**_NO_SYNC))
+            session.expire(row, ["studies"])
+        study = study_to_row(p.study, pinned, kept)
+        study.created_at = created.get((p.code, p.study.version), utcnow())
+        row.studies.append(study)
     session.flush()
     for name, version in own_versions:
         _drop_unused_versions(session, name, version)
