@@ -121,10 +121,8 @@ class Project:
         before_ids = {id(p) for p in before.products}
         after_codes = {p.code for p in after.products}
         before_codes = {p.code for p in before.products}
-        same_order = ([p.code for p in after.products if p.code in before_codes]
-                      == [p.code for p in before.products if p.code in after_codes])
-        added_at_end = all(p.code in before_codes for p in after.products[:len(before_codes & after_codes)])
-        if not (same_order and added_at_end):
+        kept = [p.code for p in before.products if p.code in after_codes]
+        if [p.code for p in after.products[:len(kept)]] != kept:    # reordered, or added before the end
             return self.save(after)
         changed = [p for p in after.products if id(p) not in before_ids]
         removed = sorted(before_codes - after_codes)
