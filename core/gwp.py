@@ -8,6 +8,7 @@ Its `kind` decides which reported totals it enters:
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -95,3 +96,19 @@ def characterisation(gwp_set: GwpSet) -> Characterisation:
         biogenic_removals=(kind == "biogenic_removal").astype(float),
         dluc=(kind == "dluc").astype(float),
     )
+
+
+def flow_vector(flows_kg: Mapping[str, float]) -> np.ndarray:
+    """kg of each flow in `flow_keys()` order: one factor's row of the engine's factor-flow matrix."""
+    v = np.zeros(len(flow_keys()))
+    idx = flow_index()
+    for key, value in flows_kg.items():
+        if value:
+            v[idx[key]] = value
+    return v
+
+
+def co2e_of(vector: np.ndarray, gwp_set: GwpSet) -> float:
+    """kg CO2e of one flow vector: THE one place a factor's (or a product's) kg CO2e per unit is computed, so the
+    engine's contributions, the report, the factor search, the inventory workbook and the GUI show one number."""
+    return float(vector @ characterisation(gwp_set).total)

@@ -32,10 +32,18 @@ def language() -> str:
     return _current
 
 
+def normalise_language(lang: str | None) -> str:
+    """'zh', 'zh-CN', 'zh_CN' → 'zh_CN'; anything else → 'en'; None → the current language."""
+    if lang is None:
+        return language()
+    return "zh_CN" if lang.lower().replace("-", "_").startswith("zh") else "en"
+
+
 def set_language(lang: str) -> None:
+    """The language of messages shown to the user (the CLI's --lang, the GUI's menu). Documents do not use it:
+    they take their language as an argument, so a worker thread writing one never switches the user's."""
     global _current
-    lang = "zh_CN" if lang.lower().replace("-", "_").startswith("zh") else "en"
-    _current = lang
+    _current = normalise_language(lang)
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from core.domain import Activity, Evidence, Product
 from core.editing import activity_cell_text, edit_activity, with_activities
 from core.errors import InputError
 from core.lifecycle import Stage
+from core.project import ALL_CHANGED, Changes
 from desktop.workspace import Workspace
 
 FIELDS = ("name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source", "note")
@@ -207,6 +208,8 @@ class ActivityModel(QAbstractTableModel):
             self.invalid.pop((self.positions()[row], FIELDS[column]), None)
             self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = ALL_CHANGED) -> None:
+        if not changes.touches(Changes(products=True, activities=True, factors=True)):
+            return
         self.beginResetModel()
         self.endResetModel()

@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         codes = [p.code for p in self.workspace.data.products]
         self.choose_product(current if current in codes else (codes[0] if codes else None))
 
-    def products_changed(self) -> None:
+    def products_changed(self, changes: object = None) -> None:
         """Products added, renamed or removed (an edit, an undo, an import): the header follows."""
         shown = [self.product_combo.itemText(i) for i in range(self.product_combo.count())]
         if shown != [f"{p.code}  {p.name}" for p in self.workspace.data.products]:
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.set_product(code)
 
-    def update_marks(self) -> None:
+    def update_marks(self, changes: object = None) -> None:
         from core.guide import STEPS, missing
         if self.workspace is None:
             return
@@ -184,40 +184,35 @@ class MainWindow(QMainWindow):
     # -- projects -------------------------------------------------------------------------------------------------
     def open_project(self, path: Path, create: bool = False) -> bool:
         from core.project import Project
-        from core.store.session_lock import SessionLock
         from desktop.edition_menu import apply_to_workspace, current_edition
         from desktop.workspace import Workspace
         path = Path(path)
         if self.workspace is not None and self.workspace.path.resolve() == path.resolve():
             return True
-        lock = SessionLock(path)
         try:
             if not create and not path.exists():
                 raise FileNotFoundError(str(path))
-            stale = lock.acquire()
-            project = Project.create(path) if create else Project.open(path)
+            project = Project.create(path, session=True) if create else Project.open(path, session=True)
         except PcfError as e:
-            lock.release()
             QMessageBox.warning(self, self.tr("Cannot open the project"), "\n".join(p.text() for p in e.problems))
             return False
         except FileNotFoundError:
-            lock.release()
             QMessageBox.warning(self, self.tr("Cannot open the project"), self.tr("{0} does not exist.").format(path))
             return False
-        if stale is not None:
+        if project.recovered_since is not None:
             QMessageBox.information(self, self.tr("Recovered"), self.tr(
                 "PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; "
-                "the project opens as it was.").format(stale.since))
-        if project.store.read_only:
+                "the project opens as it was.").format(project.recovered_since))
+        if project.read_only:
             QMessageBox.information(self, self.tr("Read-only"), self.tr(
                 "{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to "
                 "edit it.").format(path.name))
-        if project.store.backup_path is not None:
+        if project.backup_path is not None:
             QMessageBox.information(self, self.tr("Upgraded"), self.tr(
                 "The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.")
-                .format(project.store.backup_path.name))
+                .format(project.backup_path.name))
         self.close_project()
-        self.workspace = Workspace(project, lock, self)
+        self.workspace = Workspace(project, self)
         apply_to_workspace(self, current_edition(self, self.data_folder), self.workspace)
         self.settings.add_recent(path)
         self.build()

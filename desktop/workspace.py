@@ -2,38 +2,38 @@
 
 After Anki's collection ops: every edit is a whole new `ProjectData` (unchanged parts shared), pushed as one
 QUndoCommand; doing or undoing it saves it to the project file at once (so a crash loses nothing typed) and
-recomputes; screens listen to `changed` and refresh. No rule or number is decided here: edits come checked from
-`core.editing`, results from `core.engine`.
+recomputes; `changed` carries the `Changes` flags of what moved, and each screen refreshes only when its flags
+are touched. No rule or number is decided here: edits come checked from `core.editing`, results from
+`Project.compute`.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.domain import ProjectData
-from core.engine import ProjectResult, compute
-from core.project import Project
-from core.store.session_lock import SessionLock
+from core.project import ALL_CHANGED, Changes, Project, ProjectResult
 
 
 class Workspace(QObject):
-    changed = Signal()
+    changed = Signal(object)          # Changes
 
-    def __init__(self, project: Project, lock: SessionLock | None = None, parent: QObject | None = None):
+    def __init__(self, project: Project, parent: QObject | None = None):
         super().__init__(parent)
         self.project = project
-        self.lock = lock
         self.data: ProjectData = project.data()
         self.undo_stack = QUndoStack(self)
-        self.result: ProjectResult = self._compute(self.data)
+        self.result: ProjectResult = project.compute()
         self.closed = False
 
     @property
     def read_only(self) -> bool:
-        return self.project.store.read_only
+        return self.project.read_only
 
     @property
-    def path(self):
+    def path(self) -> Path:
         return self.project.path
 
     def commit(self, after: ProjectData, text: str) -> None:
@@ -44,28 +44,25 @@ class Workspace(QObject):
 
     def set_data(self, data: ProjectData) -> None:
         data = self.project.with_factors(data)
-        if not self.read_only:
-            self.project.save_changes(self.data, data)      # only the products this edit touched
+        if self.read_only:
+            changes = Changes.between(self.data, data)
+        else:
+            changes = self.project.save_changes(self.data, data)      # only the products this edit touched
         self.data = data
-        self.result = self._compute(data)
-        self.changed.emit()
+        self.result = self.project.compute(data=data)
+        self.changed.emit(changes)
 
-    def reload(self) -> None:
-        """Read the project again (after an import or a factor update done by core) and drop the undo history."""
+    def reload(self, changes: Changes = ALL_CHANGED) -> None:
+        """Read the project again (after an import or a factor update done by core) and drop the undo history;
+        the result computed by that operation is reused, not computed again."""
         self.undo_stack.clear()
         self.data = self.project.data()
-        self.result = self._compute(self.data)
-        self.changed.emit()
+        self.result = self.project.compute()
+        self.changed.emit(changes)
 
     def close(self) -> None:
         self.closed = True
         self.project.close()
-        if self.lock is not None:
-            self.lock.release()
-
-    @staticmethod
-    def _compute(data: ProjectData) -> ProjectResult:
-        return compute(data.products, data.factors, strict=False, pinned=data.pinned_factors)
 
 
 class _Edit(QUndoCommand):

@@ -383,7 +383,7 @@ def test_evidence_attached_to_a_row_is_kept_in_the_project(window, qtbot, tmp_pa
     assert photo.name in model.index(0, EVIDENCE_COLUMN).data()
     sha = model.activity(0).evidence[0].sha256
     with Project.open(window.workspace.path, read_only=True) as project:
-        assert project.store.evidence_bytes(sha) == photo.read_bytes()
+        assert project.evidence_bytes(sha) == photo.read_bytes()
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert model.activity(0).evidence == []
 

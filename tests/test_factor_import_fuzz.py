@@ -336,7 +336,7 @@ def test_tco2_per_10k_nm3_is_stored_as_kg_per_nm3(rows: list[tuple[str, float]],
         with Project.create(folder / "p.pcfdesk") as project:
             result = project.import_factors(path)
             assert result.imported == len(rows)
-            stored = {f.name: f for f in project.store.dataset_factors(result.dataset.id)}
+            stored = {f.name: f for f in project.dataset_factors(result.dataset)}
         assert set(stored) == {name for name, _ in rows}
         for name, v in rows:
             f = stored[name]

@@ -34,7 +34,7 @@ def demo_project(tmp_path: Path) -> Path:
     with Project.open(path) as project:
         data = project.data()
         for code, index, name in (("WIN-60", 1, "glass_invoice.pdf"), ("AL-PROFILE", 0, "mill_cert.txt")):
-            evidence = project.store.add_evidence(tmp_path / name)
+            evidence = project.attach_evidence(tmp_path / name)
             acts = list(data.product(code).study.activities)
             acts[index] = dataclasses.replace(acts[index], evidence=[evidence])
             data = with_activities(data, code, acts)
@@ -46,8 +46,8 @@ def demo_project(tmp_path: Path) -> Path:
 def package(demo_project: Path, tmp_path: Path) -> Path:
     (tmp_path / "label.png").write_bytes(b"\x89PNG label")
     with Project.open(demo_project, read_only=True) as project:
-        return build_package(project, "WIN-60", tmp_path / "out" / "WIN-60.zip",
-                             documents={"report.pdf": b"%PDF report", "label/label.png": tmp_path / "label.png"})
+        return build_package(project.data(), project.compute(), "WIN-60", tmp_path / "out" / "WIN-60.zip",
+                             evidence=project.evidence_bytes, documents={"report.pdf": b"%PDF report", "label/label.png": tmp_path / "label.png"})
 
 
 def _rewrite(src: Path, dst: Path, change=None, drop: str | None = None, add: tuple[str, bytes] | None = None) -> Path:
@@ -145,11 +145,11 @@ def test_bad_requests_are_refused_before_anything_is_written(demo_project: Path,
     out = tmp_path / "never.zip"
     with Project.open(demo_project, read_only=True) as project:
         with pytest.raises(InputError) as unknown:
-            build_package(project, "NOPE", out)
+            build_package(project.data(), project.compute(), "NOPE", out)
         assert "WIN-60" in str(unknown.value)
         for name in ("manifest.json", "../up.pdf", "/abs.pdf", "evidence/x.pdf", "result.json"):
             with pytest.raises(InputError):
-                build_package(project, "WIN-60", out, documents={name: b"x"})
+                build_package(project.data(), project.compute(), "WIN-60", out, documents={name: b"x"})
     assert not out.exists()
     assert not list(tmp_path.glob(".never.zip.*"))
 

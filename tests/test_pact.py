@@ -25,7 +25,7 @@ from core.domain import DataType, Product
 from core.errors import InputError
 from core.gwp import GwpSet
 from core.project import Project
-from core.reports.pact import PACT_NOTICE, import_pact_as_dataset, import_supplier_footprint, pact_unit, \
+from core.reports.pact import PACT_NOTICE, import_supplier_footprint, pact_unit, \
     product_footprint
 from core.units import Amount
 
@@ -178,11 +178,11 @@ def test_round_trip_exported_footprint_becomes_the_same_supplier_factor(demo: Pa
     file = tmp_path / "al-profile.pact.json"
     file.write_text(json.dumps(fp, ensure_ascii=False), encoding="utf-8")
     with Project.create(tmp_path / "customer.pcfdesk") as customer:
-        dataset = import_pact_as_dataset(customer, file)
+        dataset = customer.import_pact(file)
         assert dataset.name == "PACT: 苏州示范门窗科技有限公司（演示）"
         assert (dataset.version, dataset.factor_count) == ("1", 1)
         factor = customer.library()["AL-PROFILE"]
-        again = import_pact_as_dataset(customer, file)
+        again = customer.import_pact(file)
         assert again.id == dataset.id and len(customer.datasets()) == 1        # the same file: nothing new
     assert factor.unit == "kg" and factor.flows == {"co2e": float(fp["pcf"]["pCfExcludingBiogenic"])}
     assert factor.flows["co2e"] == pytest.approx(totals(demo)["AL-PROFILE"] / 1000, rel=1e-10)

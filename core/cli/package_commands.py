@@ -17,47 +17,18 @@ EXIT_OK, EXIT_PROBLEMS = 0, 2
 def package(args: argparse.Namespace) -> int:
     """Build the package of `args.product` from the project `args.project` into `args.out`: the study report, the
     application form, the label (its QR code carrying the digest of the other documents), the PACT file, the
-    inventory workbook, result.json and the evidence, all listed with their SHA-256 in manifest.json."""
-    import tempfile
-
+    inventory workbook, result.json and the evidence, all listed with their SHA-256 in manifest.json. The project
+    is computed once; every document in the package states that one result."""
     from core.project import Project
-    from core.reports.package import build_package, read_manifest
+    from core.reports.package import read_manifest
     lang = "en" if getattr(args, "package_lang", "zh") == "en" else "zh_CN"
-    with tempfile.TemporaryDirectory(prefix="pcf-docs-") as folder:
-        documents = study_documents(args.project, args.product, Path(folder), lang,
-                                    draft=getattr(args, "draft", False))
-        with Project.open(args.project, read_only=True) as project:
-            out = build_package(project, args.product, args.out, documents=documents, lang=lang)
+    with Project.open(args.project, read_only=True) as project:
+        out = project.documents(args.product, lang=lang, draft=getattr(args, "draft", False)).package(args.out)
     manifest = read_manifest(out)
     files = manifest.get("files") or []
     evidence = sum(1 for f in files if isinstance(f, dict) and f.get("role") == "evidence")
     print(tr("package.cli_written", path=str(out), product=args.product, files=len(files), evidence=evidence))
     return EXIT_OK
-
-
-def study_documents(project_path: Path, product: str, folder: Path, lang: str, *, draft: bool) -> dict[str, Path]:
-    """report.pdf, application.pdf, the product's PACT JSON, then the label whose QR code carries the SHA-256 over
-    those documents' own SHA-256s (the label cannot carry a digest of a package it is part of)."""
-    import hashlib
-    import json
-
-    from core.cli.report_commands import write_documents
-    from core.project import Project
-    from core.reports.label import label_content, write_label
-    from core.reports.pact import product_footprint
-    written = write_documents(project_path, product, folder, lang, draft=draft)
-    documents = {p.name: p for p in written if p.stem != "label"}
-    with Project.open(project_path, read_only=True) as project:
-        data, result = project.data(), project.compute(strict=True)
-        pact = folder / f"pact_{product}.json"
-        pact.write_text(json.dumps(product_footprint(data, result, product), ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
-        documents[pact.name] = pact
-        digest = hashlib.sha256("".join(hashlib.sha256(documents[name].read_bytes()).hexdigest()
-                                        for name in sorted(documents)).encode()).hexdigest()
-        for path in write_label(label_content(data, result, product, package_sha256=digest), folder, lang=lang):
-            documents[path.name] = path
-    return documents
 
 
 def verify(args: argparse.Namespace) -> int:

@@ -18,10 +18,9 @@ from core.i18n import tr
 def export_pact(args: argparse.Namespace) -> int:
     """Compute the project read-only and write (or print) one product's ProductFootprint."""
     from core.project import Project
-    from core.reports.pact import PACT_NOTICE, product_footprint
+    from core.reports.pact import PACT_NOTICE
     with Project.open(args.project, read_only=True) as project:
-        footprint = product_footprint(project.data(), project.compute(strict=True), args.product,
-                                      product_category_cpc=args.cpc)
+        footprint = project.documents(args.product, draft=getattr(args, "draft", False)).pact_footprint(args.cpc)
     if args.out is None:
         print_json(footprint)
     else:
@@ -38,12 +37,11 @@ def export_pact(args: argparse.Namespace) -> int:
 def import_pact(args: argparse.Namespace) -> int:
     """Store a supplier's PACT file as a factor dataset; a project file created for it is removed on failure."""
     from core.project import Project
-    from core.reports.pact import import_pact_as_dataset
     existed = args.project.exists()
     try:
         with Project.open_or_create(args.project) as project:
-            dataset = import_pact_as_dataset(project, args.file)
-            codes = sorted(f.code for f in project.store.dataset_factors(dataset.id))
+            dataset = project.import_pact(args.file)
+            codes = sorted(f.code for f in project.dataset_factors(dataset))
     except Exception:
         if not existed:
             remove_project_file(args.project)
@@ -60,6 +58,7 @@ def register(subparsers: Any) -> None:
     exp.add_argument("--product", required=True, help=tr("cli.help.pact_product"))
     exp.add_argument("--out", type=Path, help=tr("cli.help.pact_out"))
     exp.add_argument("--cpc", help=tr("cli.help.pact_cpc"))
+    exp.add_argument("--draft", action="store_true", help=tr("cli.help.draft"))
     exp.set_defaults(run=export_pact)
 
     imp = subparsers.add_parser("import-pact", help=tr("cli.help.import_pact"))

@@ -18,30 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def report(args: argparse.Namespace) -> int:
-    for path in write_documents(args.project, args.product, args.out, "en" if args.report_lang == "en" else "zh_CN",
-                                draft=args.draft):
+    """Open the project read-only, compute once, write the documents through the one document service."""
+    from core.project import Project
+    lang = "en" if args.report_lang == "en" else "zh_CN"
+    with Project.open(args.project, read_only=True) as project:
+        written = project.documents(args.product, lang=lang, draft=args.draft).folder(args.out)
+    for path in written:
         print(path)
     return 0
-
-
-def write_documents(project_path: Path, product: str, out: Path, lang: str, *, draft: bool = False,
-                    package_sha256: str = "") -> list[Path]:
-    """report.pdf, application.pdf and label.png/.pdf/.svg; the application form refuses (InputError listing what
-    is missing) unless `draft`."""
-    from core.project import Project
-    from core.reports.application_form import missing_fields, raise_missing, write_application
-    from core.reports.cfp_report import write_report
-    from core.reports.label import label_content, write_label
-    with Project.open(project_path, read_only=True) as project:
-        data, result = project.data(), project.compute(strict=True)
-        missing = missing_fields(data, data.product(product)) if any(p.code == product for p in data.products) else []
-        if missing and not draft:
-            raise_missing(missing)                   # before anything is written
-        out.mkdir(parents=True, exist_ok=True)
-        evidence = sum(len(a.evidence) for a in data.product(product).study.activities) if any(
-            p.code == product for p in data.products) else 0
-        written = [write_report(data, result, product, out / "report.pdf", lang=lang),
-                   write_application(data, result, product, out / "application.pdf", evidence_count=evidence,
-                                     draft=draft, lang=lang)]
-        written += write_label(label_content(data, result, product, package_sha256=package_sha256), out, lang=lang)
-    return written

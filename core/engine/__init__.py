@@ -7,12 +7,12 @@ from core.domain import EmissionFactor, Product
 from core.engine.compile import CompiledSystem, compile_system
 from core.engine.findings import Finding, Severity
 from core.engine.results import Contribution, ProductResult, ProjectResult
-from core.engine.solve import SolvedSystem, solve
+from core.engine.solve import LinkSolver, SolvedSystem, factorise, solve
 from core.errors import ComputeError
 from core.gwp import GwpSet
 
 __all__ = ["compute", "ProjectResult", "ProductResult", "Contribution", "Finding", "Severity", "CompiledSystem",
-           "SolvedSystem", "compile_system", "solve"]
+           "SolvedSystem", "LinkSolver", "compile_system", "factorise", "solve"]
 
 
 def compute(products: list[Product], factors: Mapping[str, EmissionFactor], gwp: GwpSet | None = None,

@@ -20,7 +20,7 @@ import numpy as np
 from core.domain import PRODUCT_LINK_PREFIX, Activity, Basis, EmissionFactor, Product
 from core.engine.allocation import allocation_share, in_declared_units, output_in_declared_units
 from core.engine.findings import Finding, Severity
-from core.gwp import flow_index, flow_keys
+from core.gwp import flow_keys, flow_vector
 from core.lifecycle import STAGES
 from core.units import Amount, UnitProblem, conversion_factor, transport_unit
 
@@ -45,6 +45,10 @@ class CompiledSystem:
     la_target: np.ndarray
     la_coef: np.ndarray                 # declared units of the target per declared unit of the product
     la_activity: np.ndarray
+    # The unit conversion inside each coefficient (activity unit → factor unit, or → the linked product's declared
+    # units), kept so documents show the engine's own factor instead of converting again.
+    fa_conversion: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    la_conversion: np.ndarray = field(default_factory=lambda: np.zeros(0))
     findings: list[Finding] = field(default_factory=list)
     allocation_share: np.ndarray | None = None
     output_declared_units: np.ndarray | None = None
@@ -164,7 +168,7 @@ class _Compiler:
         kind, target = np.array(kinds, np.int64), np.array(tgts, np.int64)
         coef = np.where(np.isnan(distance), amount, amount * distance) * np.array(convs)
         coef = np.where(per_period, coef * share[pi_] / np.where(np.isnan(output), 1.0, output)[pi_], coef)
-        return self.assemble(kind, target, coef, pi_, st_, np.array(c_ai, np.int64),
+        return self.assemble(kind, target, coef, np.array(convs), pi_, st_, np.array(c_ai, np.int64),
                              share, output)
 
     def conversion(self, c: tuple, t: tuple[int, int], target_units: list[str]) -> float | None:
@@ -176,19 +180,19 @@ class _Compiler:
         except UnitProblem:
             return None
 
-    def assemble(self, kind, target, coef, pi_, st_, ai_, share, output) -> CompiledSystem:
+    def assemble(self, kind: np.ndarray, target: np.ndarray, coef: np.ndarray, conv: np.ndarray, pi_: np.ndarray,
+                 st_: np.ndarray, ai_: np.ndarray, share: np.ndarray, output: np.ndarray) -> CompiledSystem:
         fa, la = kind == 0, kind == 1
-        fidx = flow_index()
         ff = np.zeros((len(self.factor_list), len(flow_keys())))
         for i, f in enumerate(self.factor_list):
-            for key, value in f.flows.items():
-                if value:
-                    ff[i, fidx[key]] = value
+            ff[i] = flow_vector(f.flows)
         return CompiledSystem(
             product_codes=[p.code for p in self.products], factor_codes=[f.code for f in self.factor_list],
             factor_flows=ff, factors=list(self.factor_list),
             fa_product=pi_[fa], fa_stage=st_[fa], fa_factor=target[fa], fa_coef=coef[fa], fa_activity=ai_[fa],
+            fa_conversion=conv[fa],
             la_product=pi_[la], la_stage=st_[la], la_target=target[la], la_coef=coef[la], la_activity=ai_[la],
+            la_conversion=conv[la],
             findings=self.findings, allocation_share=share, output_declared_units=output,
         )
 

@@ -6,6 +6,7 @@ for a draft, prints it on the form in red — a field is never printed blank wit
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -18,7 +19,8 @@ from core.domain import Product, ProjectData
 from core.guide import missing_fields
 from core.engine import ProjectResult
 from core.errors import InputError
-from core.i18n import language, set_language, tr
+from core.i18n import normalise_language, tr
+from core.reports.completeness import left_out_lines
 from core.reports.pdf_common import LIGHT, NumberedDocument, styles
 
 
@@ -35,16 +37,13 @@ def write_application(data: ProjectData, result: ProjectResult, product_code: st
     missing = missing_fields(data, product)
     if missing and not draft:
         raise_missing(missing)
-    previous = language()
-    set_language(lang or "zh_CN")
-    try:
-        return _write(data, result, product, Path(path), missing, evidence_count, today or date.today())
-    finally:
-        set_language(previous)
+    return _write(data, result, product, Path(path), missing, evidence_count, today or date.today(),
+                  normalise_language(lang or "zh_CN"))
 
 
 def _write(data: ProjectData, result: ProjectResult, product: Product, path: Path, missing: list[str],
-           evidence_count: int, today: date) -> Path:
+           evidence_count: int, today: date, lang: str) -> Path:
+    t = partial(tr, lang=lang)
     s = styles()
     r = result.product(product.code)
     org, study = data.organization, product.study
@@ -54,7 +53,7 @@ def _write(data: ProjectData, result: ProjectResult, product: Product, path: Pat
         return Paragraph(escape(text), s[style])
 
     def v(text: str | None) -> Paragraph:
-        return p(text) if text else p(tr("report.missing"), "missing")
+        return p(text) if text else p(t("report.missing"), "missing")
 
     def form(rows: list[tuple[str, Paragraph]]) -> Table:
         t = Table([[p(k, "cell"), val] for k, val in rows], colWidths=[50 * mm, 120 * mm])
@@ -65,43 +64,44 @@ def _write(data: ProjectData, result: ProjectResult, product: Product, path: Pat
     contact = " ".join(x for x in (org.contact_person, org.contact_phone, org.contact_email) if x) if org else ""
     period = (f"{study.period_start.isoformat()} — {study.period_end.isoformat()}"
               if study.period_start and study.period_end else "")
-    docs = [tr("application.doc_report"), tr("application.doc_inventory"),
-            tr("application.doc_evidence", n=evidence_count), tr("application.doc_licence"),
-            tr("application.doc_flow")]
+    docs = [t("application.doc_report"), t("application.doc_inventory"),
+            t("application.doc_evidence", n=evidence_count), t("application.doc_licence"),
+            t("application.doc_flow")]
     def make() -> list:
-        return _story(p, v, form, org, contact, site, product, study, r, period, docs, missing)
+        return _story(t, p, v, form, org, contact, site, product, study, r, period, docs, missing,
+                      left_out_lines(r, lang))
 
-    doc = NumberedDocument(str(path), header=tr("application.title"), footer=tr("report.footer", app=__version__),
-                           title=tr("application.title"))
+    doc = NumberedDocument(str(path), header=t("application.title"), footer=t("report.footer", app=__version__),
+                           title=t("application.title"))
     doc.build_with_toc(make)
     return path
 
 
-def _story(p, v, form, org, contact, site, product, study, r, period, docs, missing) -> list:
-    """The form's flowables (built afresh for each reportlab pass)."""
-    story = [p(tr("application.title"), "title")]
+def _story(t, p, v, form, org, contact, site, product, study, r, period, docs, missing, left_out) -> list:
+    """The form's flowables (built afresh for each reportlab pass); a draft's left-out activities come first."""
+    story = [p(t("application.title"), "title")] + [p(line, "missing") for line in left_out]
     if missing:
-        story.append(p(tr("application.draft_missing", fields="、".join(tr(m) for m in missing)), "missing"))
+        story.append(p(t("application.draft_missing", fields="、".join(t(m) for m in missing)), "missing"))
     story += [
-        p(tr("application.applicant"), "h1"),
-        form([(tr("report.name"), v(org.name if org else "")),
-              (tr("report.credit_code"), v(org.credit_code if org else "")),
-              (tr("report.address"), v(org.address if org else "")), (tr("report.contact"), v(contact))]),
-        p(tr("application.sites"), "h1"),
-        form([(tr("report.site"), v(site.name if site else "")), (tr("report.province"),
+        p(t("application.applicant"), "h1"),
+        form([(t("report.name"), v(org.name if org else "")),
+              (t("report.credit_code"), v(org.credit_code if org else "")),
+              (t("report.address"), v(org.address if org else "")), (t("report.contact"), v(contact))]),
+        p(t("application.sites"), "h1"),
+        form([(t("report.site"), v(site.name if site else "")), (t("report.province"),
                                                                    v(site.province if site else ""))]),
-        p(tr("application.products"), "h1"),
-        form([(tr("report.product"), v(f"{product.code} {product.name}")), (tr("report.model"), v(product.model)),
-              (tr("report.declared_unit"), v(str(product.declared_unit)))]),
-        p(tr("application.method"), "h1"),
-        form([(tr("application.standard"), v(study.standard)), (tr("application.pcr"), v(study.pcr_reference)),
-              (tr("report.boundary_type"), v(study.boundary.label()))]),
-        p(tr("application.result"), "h1"),
-        form([(tr("report.declared_unit"), v(tr("report.total", value=f"{r.total_kgco2e:,.3f}",
+        p(t("application.products"), "h1"),
+        form([(t("report.product"), v(f"{product.code} {product.name}")), (t("report.model"), v(product.model)),
+              (t("report.declared_unit"), v(str(product.declared_unit)))]),
+        p(t("application.method"), "h1"),
+        form([(t("application.standard"), v(study.standard)), (t("application.pcr"), v(study.pcr_reference)),
+              (t("report.boundary_type"), v(study.boundary.label(t.keywords['lang'])))]),
+        p(t("application.result"), "h1"),
+        form([(t("report.declared_unit"), v(t("report.total", value=f"{r.total_kgco2e:,.3f}",
                                                 unit=r.declared_unit))),
-              (tr("application.data_period"), v(period)), ("GWP", v(r.gwp_set))]),
-        p(tr("application.documents"), "h1")] + [p(f"• {d}") for d in docs] + [
-        p(tr("application.declaration"), "h1"), p(tr("application.declaration_text")), Spacer(1, 14 * mm),
-        p(tr("application.signature")), Spacer(1, 10 * mm), p(tr("application.seal")), Spacer(1, 22 * mm),
-        p(tr("application.date"))]
+              (t("application.data_period"), v(period)), ("GWP", v(r.gwp_set))]),
+        p(t("application.documents"), "h1")] + [p(f"• {d}") for d in docs] + [
+        p(t("application.declaration"), "h1"), p(t("application.declaration_text")), Spacer(1, 14 * mm),
+        p(t("application.signature")), Spacer(1, 10 * mm), p(t("application.seal")), Spacer(1, 22 * mm),
+        p(t("application.date"))]
     return story

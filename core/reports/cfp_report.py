@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from xml.sax.saxutils import escape
@@ -21,9 +22,10 @@ from core.domain import Basis, DataType, ProjectData
 from core.engine import ProductResult, ProjectResult
 from core.errors import InputError
 from core.gwp import flow_keys
-from core.i18n import language, set_language, tr
+from core.i18n import normalise_language, tr
 from core.lifecycle import STAGES
 from core.reports import charts
+from core.reports.completeness import left_out_lines
 from core.reports.pdf_common import FONT, GREEN, LIGHT, NumberedDocument, styles, table_of_contents
 
 GWP_SOURCES = {"AR6": "IPCC AR6 WG1 (2021) Table 7.15", "AR5": "IPCC AR5 WG1 (2013) Table 8.A.1",
@@ -33,18 +35,17 @@ GWP_SOURCES = {"AR6": "IPCC AR6 WG1 (2021) Table 7.15", "AR5": "IPCC AR5 WG1 (20
 def write_report(data: ProjectData, result: ProjectResult, product_code: str, path: str | Path,
                  lang: str | None = None, today: date | None = None, footer_extra: str = "") -> Path:
     """Write the report of one product; `lang` 'zh_CN' (default) or 'en'; `footer_extra` is a second footer line
-    on every page (an association edition's, `core.edition.report_footer`)."""
-    previous = language()
-    set_language(lang or "zh_CN")
-    try:
-        return _Report(data, result, product_code, Path(path), today or date.today(), footer_extra).build()
-    finally:
-        set_language(previous)
+    on every page (an association edition's, `core.edition.report_footer`). A result that left activities out
+    (only a draft gets one, `core.reports.documents`) lists them on the cover."""
+    return _Report(data, result, product_code, Path(path), today or date.today(), footer_extra,
+                   normalise_language(lang or "zh_CN")).build()
 
 
 class _Report:
     def __init__(self, data: ProjectData, result: ProjectResult, code: str, path: Path, today: date,
-                 footer_extra: str = ""):
+                 footer_extra: str = "", lang: str = "zh_CN"):
+        self.lang = lang
+        self.t = partial(tr, lang=lang)
         try:
             self.product = data.product(code)
         except KeyError:
@@ -67,7 +68,7 @@ class _Report:
             return self.p(text)
         if open_point:
             self.open_points.append(open_point)
-        return self.p(tr("report.missing"), "missing")
+        return self.p(self.t("report.missing"), "missing")
 
     def table(self, header: list[str], rows: list[list[object]], widths: list[float] | None = None) -> Table:
         cell = self.s["cell"]
@@ -90,7 +91,7 @@ class _Report:
     # -- the document ----------------------------------------------------------------------------------------------
     def story(self) -> list:
         self.open_points = []
-        story = self.cover() + [Paragraph(escape(tr("report.toc")), self.s["toc_title"]), table_of_contents(),
+        story = self.cover() + [Paragraph(escape(self.t("report.toc")), self.s["toc_title"]), table_of_contents(),
                                 PageBreak()]
         for section in (self.organization, self.product_section, self.goal, self.boundary, self.period,
                         self.data_quality, self.allocation, self.electricity, self.method, self.results,
@@ -100,26 +101,27 @@ class _Report:
 
     def build(self) -> Path:
         doc = NumberedDocument(str(self.path),
-                               header=tr("report.header", product=f"{self.product.code} {self.product.name}",
+                               header=self.t("report.header", product=f"{self.product.code} {self.product.name}",
                                          version=self.study.version),
-                               footer=tr("report.footer", app=__version__), footer_extra=self.footer_extra,
-                               title=tr("report.title"),
+                               footer=self.t("report.footer", app=__version__), footer_extra=self.footer_extra,
+                               title=self.t("report.title"),
                                author=self.data.organization.name if self.data.organization else "PCF Desk")
         doc.build_with_toc(self.story)
         return self.path
 
     def h1(self, key: str) -> Paragraph:
-        return Paragraph(escape(tr(key)), self.s["h1"])
+        return Paragraph(escape(self.t(key)), self.s["h1"])
 
     def cover(self) -> list:
         org = self.data.organization.name if self.data.organization else ""
-        status = tr(f"report.status.{self.study.status.value}")
-        return [Spacer(1, 40 * mm), self.p(tr("report.title"), "title"),
+        status = self.t(f"report.status.{self.study.status.value}")
+        left_out = [self.p(line, "missing") for line in left_out_lines(self.r, self.lang)]
+        return [Spacer(1, 40 * mm), self.p(self.t("report.title"), "title"), *left_out,
                 self.p(f"{self.product.name}  {self.product.model}".strip(), "subtitle"), Spacer(1, 8 * mm),
-                self.p(tr("report.total", value=f"{self.r.total_kgco2e:,.3f}", unit=self.r.declared_unit),
+                self.p(self.t("report.total", value=f"{self.r.total_kgco2e:,.3f}", unit=self.r.declared_unit),
                        "subtitle"),
-                Spacer(1, 20 * mm), self.p(tr("report.cover_org", name=org), "subtitle"),
-                self.p(tr("report.cover_date", date=self.today.isoformat(), version=self.study.version,
+                Spacer(1, 20 * mm), self.p(self.t("report.cover_org", name=org), "subtitle"),
+                self.p(self.t("report.cover_date", date=self.today.isoformat(), version=self.study.version,
                           status=status), "subtitle"),
                 self.p(self.study.standard, "subtitle"), PageBreak()]
 
@@ -128,117 +130,110 @@ class _Report:
         site = self.data.sites[0] if self.data.sites else None
         contact = " ".join(x for x in (org.contact_person, org.contact_phone, org.contact_email) if x) if org else ""
         return [self.h1("report.s_org"), self.pairs([
-            (tr("report.name"), self.value(org.name if org else "")),
-            (tr("report.credit_code"), self.value(org.credit_code if org else "")),
-            (tr("report.address"), self.value(org.address if org else "", tr("report.open_address"))),
-            (tr("report.contact"), self.value(contact)),
-            (tr("report.site"), self.value(site.name if site else "", tr("report.open_site"))),
-            (tr("report.province"), self.value(site.province if site else ""))])]
+            (self.t("report.name"), self.value(org.name if org else "")),
+            (self.t("report.credit_code"), self.value(org.credit_code if org else "")),
+            (self.t("report.address"), self.value(org.address if org else "", self.t("report.open_address"))),
+            (self.t("report.contact"), self.value(contact)),
+            (self.t("report.site"), self.value(site.name if site else "", self.t("report.open_site"))),
+            (self.t("report.province"), self.value(site.province if site else ""))])]
 
     def product_section(self) -> list:
         p = self.product
-        mass = tr("report.mass", kg=f"{p.mass_per_unit_kg:g}") if p.mass_per_unit_kg else ""
+        mass = self.t("report.mass", kg=f"{p.mass_per_unit_kg:g}") if p.mass_per_unit_kg else ""
         return [self.h1("report.s_product"), self.pairs([
-            (tr("report.product"), self.value(f"{p.code} {p.name}")), (tr("report.model"), self.value(p.model)),
-            (tr("report.declared_unit"), self.value(str(p.declared_unit))),
-            (tr("report.reference_flow"), self.value(tr("report.reference_flow_text", unit=str(p.declared_unit),
+            (self.t("report.product"), self.value(f"{p.code} {p.name}")), (self.t("report.model"), self.value(p.model)),
+            (self.t("report.declared_unit"), self.value(str(p.declared_unit))),
+            (self.t("report.reference_flow"), self.value(self.t("report.reference_flow_text", unit=str(p.declared_unit),
                                                           product=p.name, mass=mass)))])]
 
     def goal(self) -> list:
-        return [self.h1("report.s_goal"), self.value(self.study.goal, tr("report.open_goal"))]
+        return [self.h1("report.s_goal"), self.value(self.study.goal, self.t("report.open_goal"))]
 
     def boundary(self) -> list:
         rows = []
         for stage in STAGES:
             if stage not in self.study.boundary.stages:
-                rows.append([stage.label(), tr("report.outside"), ""])
+                rows.append([stage.label(self.lang), self.t("report.outside"), ""])
             elif stage in self.study.excluded_stages:
                 why = self.study.excluded_stages[stage]
-                rows.append([stage.label(), tr("report.excluded"),
-                             self.value(why, tr("report.open_reason", stage=stage.label()))])
+                rows.append([stage.label(self.lang), self.t("report.excluded"),
+                             self.value(why, self.t("report.open_reason", stage=stage.label(self.lang)))])
             else:
-                rows.append([stage.label(), tr("report.included"), ""])
+                rows.append([stage.label(self.lang), self.t("report.included"), ""])
         return [self.h1("report.s_boundary"),
-                self.p(f"{tr('report.boundary_type')}: {self.study.boundary.label()}"),
-                self.table([tr("report.stage"), tr("report.included"), tr("report.justification")], rows,
+                self.p(f"{self.t('report.boundary_type')}: {self.study.boundary.label(self.lang)}"),
+                self.table([self.t("report.stage"), self.t("report.included"), self.t("report.justification")], rows,
                            [40 * mm, 35 * mm, 95 * mm]),
-                Spacer(1, 3 * mm), self.p(f"{tr('report.cutoff')}: "),
-                self.value(self.study.cutoff_rule), self.p(tr("report.cutoff_share"))]
+                Spacer(1, 3 * mm), self.p(f"{self.t('report.cutoff')}: "),
+                self.value(self.study.cutoff_rule), self.p(self.t("report.cutoff_share"))]
 
     def period(self) -> list:
         s = self.study
         if not (s.period_start and s.period_end):
-            return [self.h1("report.s_period"), self.value("", tr("report.open_period"))]
-        return [self.h1("report.s_period"), self.p(tr("report.period", start=s.period_start.isoformat(),
+            return [self.h1("report.s_period"), self.value("", self.t("report.open_period"))]
+        return [self.h1("report.s_period"), self.p(self.t("report.period", start=s.period_start.isoformat(),
                                                       end=s.period_end.isoformat(),
                                                       output=str(s.period_output) if s.period_output else "-"))]
 
     def data_quality(self) -> list:
         acts = self.study.activities
-        rows = [[a.stage.label(), a.name, f"{a.amount:g}", a.unit + (f" × {a.distance_km:g} km" if a.distance_km
+        rows = [[a.stage.label(self.lang), a.name, f"{a.amount:g}", a.unit + (f" × {a.distance_km:g} km" if a.distance_km
                                                                      else ""),
-                 tr(f"basis.{Basis(a.basis).value}"), tr(f"data_type.{DataType(a.data_type).value}"), a.source]
+                 self.t(f"basis.{Basis(a.basis).value}"), self.t(f"data_type.{DataType(a.data_type).value}"), a.source]
                 for a in acts]
-        primary = sum(c.kgco2e for c in self.r.contributions if c.data_type == DataType.PRIMARY.value)
-        share = primary / self.r.total_kgco2e if self.r.total_kgco2e else 0.0
+        share = self.r.primary_data_share
         return [self.h1("report.s_data"),
-                self.table([tr("report.stage"), tr("report.activity"), tr("report.amount"), tr("report.unit"),
-                            tr("report.basis"), tr("report.data_type"), tr("report.source")], rows,
+                self.table([self.t("report.stage"), self.t("report.activity"), self.t("report.amount"), self.t("report.unit"),
+                            self.t("report.basis"), self.t("report.data_type"), self.t("report.source")], rows,
                            [22 * mm, 38 * mm, 18 * mm, 22 * mm, 18 * mm, 14 * mm, 38 * mm]),
-                Spacer(1, 2 * mm), self.p(tr("report.primary_share", share=f"{share:.1%}"))]
+                Spacer(1, 2 * mm), self.p(self.t("report.primary_share", share=f"{share:.1%}"))]
 
     def allocation(self) -> list:
         s = self.study
         if not s.coproducts:
-            return [self.h1("report.s_allocation"), self.p(tr("report.no_allocation"))]
-        share = self._allocation_share()
+            return [self.h1("report.s_allocation"), self.p(self.t("report.no_allocation"))]
+        share = self.r.allocation_share
         items = ", ".join(f"{c.name} {c.output}" for c in s.coproducts)
         return [self.h1("report.s_allocation"),
-                self.p(tr("report.allocation_method", method=tr(f"report.allocation.{s.allocation.value}"),
-                          share=f"{share:.2%}" if share is not None else "-")),
-                self.p(tr("report.coproducts", items=items))]
-
-    def _allocation_share(self) -> float | None:
-        compiled = self.project_result.solved.compiled
-        if compiled.allocation_share is None:
-            return None
-        return float(compiled.allocation_share[compiled.product_codes.index(self.product.code)])
+                self.p(self.t("report.allocation_method", method=self.t(f"report.allocation.{s.allocation.value}"),
+                          share=f"{share:.2%}")),
+                self.p(self.t("report.coproducts", items=items))]
 
     def electricity(self) -> list:
         rows = [[c.name, f"{c.quantity_per_declared_unit:,.4g} {c.target_unit}", c.factor_code, c.factor_source]
                 for c in self.r.contributions if c.target_unit.lower() in ("kwh", "mwh")]
         out = [self.h1("report.s_electricity"),
-               self.p(tr("report.electricity_approach", text="")), self.value(self.study.electricity_approach,
-                                                                             tr("report.open_electricity"))]
+               self.p(self.t("report.electricity_approach", text="")), self.value(self.study.electricity_approach,
+                                                                             self.t("report.open_electricity"))]
         if rows:
-            out += [Spacer(1, 2 * mm), self.p(tr("report.electricity_rows")),
-                    self.table([tr("report.activity"), tr("report.amount"), tr("report.factor"), tr("report.source")],
+            out += [Spacer(1, 2 * mm), self.p(self.t("report.electricity_rows")),
+                    self.table([self.t("report.activity"), self.t("report.amount"), self.t("report.factor"), self.t("report.source")],
                                rows, [40 * mm, 30 * mm, 45 * mm, 55 * mm])]
         return out
 
     def method(self) -> list:
-        return [self.h1("report.s_method"), self.p(tr("report.gwp", set=self.r.gwp_set,
+        return [self.h1("report.s_method"), self.p(self.t("report.gwp", set=self.r.gwp_set,
                                                       source=GWP_SOURCES.get(self.r.gwp_set, "")))]
 
     def results(self) -> list:
         r = self.r
-        stage_rows = [[s.label(), f"{r.by_stage[s.value]:,.3f}",
+        stage_rows = [[s.label(self.lang), f"{r.by_stage[s.value]:,.3f}",
                        f"{r.by_stage[s.value] / r.total_kgco2e:.1%}" if r.total_kgco2e else "-"] for s in STAGES]
-        separate = [[tr("report.excluding_biogenic"), f"{r.excluding_biogenic_kgco2e:,.3f}"],
-                    [tr("report.biogenic_emissions"), f"{r.biogenic_co2_emissions_kg:,.3f}"],
-                    [tr("report.biogenic_removals"), f"{r.biogenic_co2_removals_kg:,.3f}"],
-                    [tr("report.dluc"), f"{r.dluc_kgco2e:,.3f}"]]
+        separate = [[self.t("report.excluding_biogenic"), f"{r.excluding_biogenic_kgco2e:,.3f}"],
+                    [self.t("report.biogenic_emissions"), f"{r.biogenic_co2_emissions_kg:,.3f}"],
+                    [self.t("report.biogenic_removals"), f"{r.biogenic_co2_removals_kg:,.3f}"],
+                    [self.t("report.dluc"), f"{r.dluc_kgco2e:,.3f}"]]
         gases = [[k, f"{r.by_gas_kg[k]:,.6g}"] for k in flow_keys() if k in r.by_gas_kg]
         return [self.h1("report.s_results"),
-                Paragraph(escape(tr("report.total", value=f"{r.total_kgco2e:,.3f}", unit=r.declared_unit)),
+                Paragraph(escape(self.t("report.total", value=f"{r.total_kgco2e:,.3f}", unit=r.declared_unit)),
                           self.s["h2"]),
-                self.table([tr("report.stage"), tr("report.value"), tr("report.share")], stage_rows,
+                self.table([self.t("report.stage"), self.t("report.value"), self.t("report.share")], stage_rows,
                            [60 * mm, 50 * mm, 30 * mm]), Spacer(1, 3 * mm),
-                self.table(["", tr("report.value")], separate, [80 * mm, 60 * mm]), Spacer(1, 3 * mm),
-                self.table([tr("report.gas"), tr("report.value")], gases, [80 * mm, 60 * mm]), Spacer(1, 3 * mm),
-                self.chart(self.png("stages", lambda: charts.stage_chart(r, tr("report.chart_stages")))),
+                self.table(["", self.t("report.value")], separate, [80 * mm, 60 * mm]), Spacer(1, 3 * mm),
+                self.table([self.t("report.gas"), self.t("report.value")], gases, [80 * mm, 60 * mm]), Spacer(1, 3 * mm),
+                self.chart(self.png("stages", lambda: charts.stage_chart(r, self.t("report.chart_stages"), self.lang))),
                 self.chart(self.png("contributors",
-                                    lambda: charts.contribution_chart(r, tr("report.chart_contributors"))))]
+                                    lambda: charts.contribution_chart(r, self.t("report.chart_contributors"))))]
 
     def png(self, key: str, draw) -> bytes:
         """Charts drawn once, placed in every build pass."""
@@ -250,32 +245,32 @@ class _Report:
         seen: dict[str, list[object]] = {}
         for c in self.r.contributions:
             if c.factor_code and c.factor_code not in seen:
-                per_unit = c.kgco2e / c.quantity_per_declared_unit if c.quantity_per_declared_unit else 0.0
-                seen[c.factor_code] = [f"{c.factor_code}\n{c.factor_name}", f"{per_unit:,.6g} / {c.target_unit}",
+                seen[c.factor_code] = [f"{c.factor_code}\n{c.factor_name}",
+                                       f"{c.factor_kgco2e_per_unit:,.6g} / {c.target_unit}",
                                        c.factor_source, f"{c.factor_dataset} {c.factor_version}".strip()]
         return [self.h1("report.s_factors"),
-                self.table([tr("report.factor"), tr("report.factor_value"), tr("report.source"),
-                            tr("report.dataset")], list(seen.values()), [45 * mm, 28 * mm, 65 * mm, 32 * mm])]
+                self.table([self.t("report.factor"), self.t("report.factor_value"), self.t("report.source"),
+                            self.t("report.dataset")], list(seen.values()), [45 * mm, 28 * mm, 65 * mm, 32 * mm])]
 
     def assumptions(self) -> list:
         s = self.study
         secondary = sum(1 for a in s.activities if a.data_type is DataType.SECONDARY)
-        items = [tr("report.assumption_gwp", set=self.r.gwp_set),
-                 tr("report.assumption_secondary", n=secondary, total=len(s.activities))]
+        items = [self.t("report.assumption_gwp", set=self.r.gwp_set),
+                 self.t("report.assumption_secondary", n=secondary, total=len(s.activities))]
         if s.coproducts:
-            items.append(tr("report.assumption_allocation", text=tr(f"report.allocation.{s.allocation.value}")))
+            items.append(self.t("report.assumption_allocation", text=self.t(f"report.allocation.{s.allocation.value}")))
         if s.excluded_stages:
-            items.append(tr("report.assumption_exclusions", items=", ".join(x.label() for x in s.excluded_stages)))
-        items.append(tr("report.limitation"))
+            items.append(self.t("report.assumption_exclusions", items=", ".join(x.label(self.lang) for x in s.excluded_stages)))
+        items.append(self.t("report.limitation"))
         return [self.h1("report.s_assumptions")] + [self.p(f"• {t}") for t in items]
 
     def statement(self) -> list:
-        return [self.h1("report.s_statement"), self.p(tr("report.statement"))]
+        return [self.h1("report.s_statement"), self.p(self.t("report.statement"))]
 
     def history(self) -> list:
         return [self.h1("report.s_history"),
-                self.p(tr("report.version_row", version=self.study.version,
-                          status=tr(f"report.status.{self.study.status.value}"), date=self.today.isoformat(),
+                self.p(self.t("report.version_row", version=self.study.version,
+                          status=self.t(f"report.status.{self.study.status.value}"), date=self.today.isoformat(),
                           app=__version__))]
 
     def open_section(self) -> list:

@@ -29,10 +29,10 @@ def _png(fig) -> bytes:
     return out.getvalue()
 
 
-def stage_chart(r: ProductResult, title: str) -> bytes:
+def stage_chart(r: ProductResult, title: str, lang: str) -> bytes:
     figure = _pyplot()(figsize=(6.2, 2.6), tight_layout=True)
     ax = figure.add_subplot(111)
-    labels = [s.label() for s in STAGES][::-1]
+    labels = [s.label(lang) for s in STAGES][::-1]
     values = [r.by_stage[s.value] for s in STAGES][::-1]
     bars = ax.barh(labels, values, color="#43a047")
     ax.bar_label(bars, labels=[f"{v:,.1f}" for v in values], padding=3, fontsize=7)

@@ -27,11 +27,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.domain import Basis, EmissionFactor, Product, ProjectData
 from core.engine import ProjectResult
-from core.engine.allocation import in_declared_units
-from core.gwp import GwpSet, characterisation, flow_index, flow_keys, flows
+from core.gwp import GwpSet, co2e_of, flow_vector, flow_keys, flows
 from core.i18n import tr
 from core.lifecycle import STAGES, Stage
-from core.units import Amount, conversion_factor, transport_unit
+from core.reports.completeness import left_out_lines
+from core.units import transport_unit
 
 DEFAULT_LANG = "zh_CN"              # the auditors this is written for read Chinese; en on request
 HEADER_ROW, FIRST_ROW = 4, 5
@@ -46,11 +46,14 @@ _INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 @dataclass(frozen=True)
 class _Row:
-    """One counted activity with the engine's own inputs (coefficient, factor slot or linked product)."""
+    """One counted activity with the engine's own inputs (coefficient, unit conversion, factor slot or linked
+    product): the workbook restates the engine's numbers, it never derives its own."""
 
     activity_index: int
     coef: float
+    conversion: float
     factor: EmissionFactor | None = None     # a factor row
+    slot: int | None = None                  # its column in the engine's factor matrix
     target: int | None = None                # a product-link row: index of the linked product
 
 
@@ -61,7 +64,8 @@ def write_inventory(data: ProjectData, result: ProjectResult, path: str | Path,
     lang = lang or DEFAULT_LANG
     path = Path(path)
     writer = _InventoryWriter(data, result, lang)
-    writer.write(writer.closure(list(product_codes) if product_codes is not None else None))
+    wanted = list(product_codes) if product_codes is not None else None
+    writer.write(writer.closure(wanted), wanted)
     writer.wb.save(path)
     return path
 
@@ -77,6 +81,7 @@ class _InventoryWriter:
         self.total_cells: dict[int, str] = {}       # product index → "$R$n" of its total formula
         self.factor_rows: dict[tuple[int, GwpSet], int] = {}   # (id of factor, GWP set) → row on the Factors sheet
         self.used_factors: list[tuple[EmissionFactor, GwpSet]] = []
+        self._per_unit: dict[GwpSet, np.ndarray] = {}
 
     def t(self, message_id: str, **params: object) -> str:
         return tr(message_id, lang=self.lang, **params)
@@ -110,10 +115,12 @@ class _InventoryWriter:
         return False
 
     # -- the workbook ------------------------------------------------------------------------------------------
-    def write(self, order: list[int]) -> None:
+    def write(self, order: list[int], wanted: list[str] | None) -> None:
         summary = self.wb.active
         summary.title = self.t("inventory.sheet_summary")
         taken = {summary.title.lower(), self.t("inventory.sheet_factors").lower()}
+        if self.draft_sheet(wanted if wanted is not None else [p.code for p in self.products]):
+            taken.add(self.t("documents.sheet_draft").lower())
         for i in order:
             self.sheet_names[i] = _unique_sheet_name(self.products[i].code, taken)
         for i in order:           # totals first: link formulas may point at a sheet written later
@@ -123,11 +130,28 @@ class _InventoryWriter:
         self.summary_sheet(summary, order)
         self.factors_sheet(self.wb.create_sheet(self.t("inventory.sheet_factors")))
 
+    def draft_sheet(self, codes: list[str]) -> bool:
+        """A first sheet listing the activities a draft's result left out (none when complete)."""
+        lines: list[str] = []
+        for code in codes:
+            lines += left_out_lines(self.result.product(code), self.lang)
+        if not lines:
+            return False
+        ws = self.wb.create_sheet(self.t("documents.sheet_draft"), 0)
+        for r, line in enumerate(dict.fromkeys(lines), start=1):
+            ws.cell(r, 1, line).font = Font(bold=r == 1, color="C62828")
+        _widths(ws, {"A": 120})
+        self.wb.active = 0
+        return True
+
     def rows_of(self, i: int) -> list[_Row]:
         cs = self.cs
-        out = [_Row(int(cs.fa_activity[k]), float(cs.fa_coef[k]), factor=cs.factors[int(cs.fa_factor[k])])
+        fa_conv = cs.fa_conversion if len(cs.fa_conversion) else np.ones(len(cs.fa_coef))
+        la_conv = cs.la_conversion if len(cs.la_conversion) else np.ones(len(cs.la_coef))
+        out = [_Row(int(cs.fa_activity[k]), float(cs.fa_coef[k]), float(fa_conv[k]),
+                    factor=cs.factors[int(cs.fa_factor[k])], slot=int(cs.fa_factor[k]))
                for k in np.nonzero(cs.fa_product == i)[0]]
-        out += [_Row(int(cs.la_activity[k]), float(cs.la_coef[k]), target=int(cs.la_target[k]))
+        out += [_Row(int(cs.la_activity[k]), float(cs.la_coef[k]), float(la_conv[k]), target=int(cs.la_target[k]))
                 for k in np.nonzero(cs.la_product == i)[0]]
         return sorted(out, key=lambda r: r.activity_index)
 
@@ -197,20 +221,18 @@ class _InventoryWriter:
             product_terms.append(c["distance"])
         from_text = self.t("inventory.transport", unit=a.unit) if a.distance_km is not None else a.unit
         if row.target is not None:
-            q = self.products[row.target]
-            conv = in_declared_units(q, Amount(1.0, unit))
-            target_unit = str(q.declared_unit)
+            target_unit = str(self.products[row.target].declared_unit)
         else:
             assert row.factor is not None
-            conv = conversion_factor(unit, row.factor.unit)
             target_unit = row.factor.unit
-        ws[c["conversion"]] = conv
+        ws[c["conversion"]] = row.conversion
         ws[c["conversion_units"]] = f"{from_text} → {target_unit}"
         product_terms.append(c["conversion"])
         formula = "=" + "*".join(product_terms)
         if a.basis is Basis.PER_PERIOD:      # engine: coef × share ÷ output, in this order
-            ws[c["output"]] = float(self.cs.output_declared_units[self.index[p.code]])
-            ws[c["share"]] = float(self.cs.allocation_share[self.index[p.code]])
+            pr = self.result.product(p.code)
+            ws[c["output"]] = pr.period_output
+            ws[c["share"]] = pr.allocation_share
             formula += f"*{c['share']}/{c['output']}"
         ws[c["quantity"]] = formula
         ws[c["quantity_unit"]] = target_unit
@@ -224,7 +246,8 @@ class _InventoryWriter:
             ws[c["factor_name"]] = f.name
             ws[c["source"]] = f.source
             ws[c["dataset"]] = " / ".join(x for x in (f.dataset, f.dataset_version) if x)
-            ws[c["factor_value"]] = self.factor_value(f, gwp)
+            assert row.slot is not None
+            ws[c["factor_value"]] = self.factor_value(f, row.slot, gwp)
 
     def link_cells(self, ws: Worksheet, c: dict[str, str], p: Product, gwp: GwpSet, target: int) -> None:
         q = self.products[target]
@@ -233,23 +256,28 @@ class _InventoryWriter:
         ws[c["factor_name"]] = q.name
         q_gwp = self.result.gwp_of(q)
         if self.reaches(target, i):
-            ws[c["factor_value"]] = float(self.result.solved.totals[target] @ characterisation(gwp).total)
+            ws[c["factor_value"]] = co2e_of(self.result.solved.totals[target], gwp)
             ws[c["note"]] = self.t("inventory.loop_note", code=p.code, target=q.code)
         elif q_gwp is not gwp:
-            ws[c["factor_value"]] = float(self.result.solved.totals[target] @ characterisation(gwp).total)
+            ws[c["factor_value"]] = co2e_of(self.result.solved.totals[target], gwp)
             ws[c["note"]] = self.t("inventory.gwp_note", target=q.code, target_gwp=q_gwp.value, gwp=gwp.value)
         else:
             sheet = self.sheet_names[target]
             ws[c["factor_value"]] = f"={_quote(sheet)}!{self.total_cells[target]}"
             ws[c["note"]] = self.t("inventory.link_note", sheet=sheet)
 
-    def factor_value(self, f: EmissionFactor, gwp: GwpSet) -> float:
-        """kg CO2e per factor unit exactly as the engine computes it: the flow vector · GWP-100 of the set."""
+    def factor_value(self, f: EmissionFactor, slot: int, gwp: GwpSet) -> float:
+        """kg CO2e per factor unit: the engine's own number (core.engine.results.ProjectResult.factor_kgco2e)."""
         key = (id(f), gwp)
         if key not in self.factor_rows:
             self.factor_rows[key] = len(self.used_factors)
             self.used_factors.append((f, gwp))
-        return float(_flow_vector(f) @ characterisation(gwp).total)
+        return float(self._factor_kgco2e(gwp)[slot])
+
+    def _factor_kgco2e(self, gwp: GwpSet) -> np.ndarray:
+        if gwp not in self._per_unit:
+            self._per_unit[gwp] = self.result.factor_kgco2e(gwp)
+        return self._per_unit[gwp]
 
     def summary_sheet(self, ws: Worksheet, order: list[int]) -> None:
         ws["A1"] = self.t("inventory.summary_title")
@@ -289,20 +317,10 @@ class _InventoryWriter:
         for r, (f, g) in enumerate(self.used_factors, start=header_row + 1):
             ws.append([f.code, f.name, f.unit, f.source, f.dataset, f.dataset_version, f.year, f.geography, g.value,
                        f"=SUMPRODUCT({first}{r}:{last_col}{r},${first}${gwp_rows[g]}:${last_col}${gwp_rows[g]})",
-                       float(_flow_vector(f) @ characterisation(g).total),
+                       co2e_of(flow_vector(f.flows), g),
                        *[f.flows.get(k, 0.0) or 0.0 for k in used_flows]])
         _widths(ws, {"A": 30, "B": 30, "C": 10, "D": 30, "E": 20, "F": 10, "J": 18, "K": 18})
         ws.freeze_panes = ws.cell(header_row + 1, 1)
-
-
-def _flow_vector(f: EmissionFactor) -> np.ndarray:
-    """The factor's row of the engine's factor_flows matrix (same construction, so the same dot product)."""
-    v = np.zeros(len(flow_keys()))
-    idx = flow_index()
-    for key, value in f.flows.items():
-        if value:
-            v[idx[key]] = value
-    return v
 
 
 def _header(ws: Worksheet, row: int, labels: list[str]) -> None:

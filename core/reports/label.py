@@ -14,7 +14,7 @@ import segno
 
 from core.domain import ProjectData
 from core.engine import ProjectResult
-from core.i18n import language, set_language, tr
+from core.i18n import normalise_language, tr
 from core.lifecycle import Boundary
 from core.paths import resource_path
 
@@ -34,10 +34,11 @@ class LabelContent:
     certificate: str = ""          # certificate number, once certified
     certification_body: str = ""
     package_sha256: str = ""
+    left_out: int = 0              # activities a draft's result left out (0: complete)
 
     def qr_text(self) -> str:
         """Short, line-separated, readable without an app; the digest ties the label to its package."""
-        lines = [f"PCF {self.product}", f"{self.value:.6g} kgCO2e/{self.declared_unit}", self.boundary,
+        lines = [f"DRAFT INCOMPLETE {self.left_out}" if self.left_out else "", f"PCF {self.product}", f"{self.value:.6g} kgCO2e/{self.declared_unit}", self.boundary,
                  self.standard, f"USCC {self.credit_code}" if self.credit_code else "", self.period,
                  f"CERT {self.certificate}" if self.certificate else "",
                  f"SHA256 {self.package_sha256}" if self.package_sha256 else ""]
@@ -55,28 +56,23 @@ def label_content(data: ProjectData, result: ProjectResult, product_code: str, *
                         declared_unit=r.declared_unit, boundary=study.boundary.value,
                         standard=study.standard, credit_code=data.organization.credit_code if data.organization else "",
                         period=period, certificate=certificate, certification_body=certification_body,
-                        package_sha256=package_sha256)
+                        package_sha256=package_sha256, left_out=len(r.left_out))
 
 
 def write_label(content: LabelContent, folder: str | Path, stem: str = "label", lang: str | None = None) -> list[Path]:
     """label.png (300 dpi), label.pdf and label.svg in `folder`; returns the paths."""
-    previous = language()
-    set_language(lang or "zh_CN")
-    try:
-        figure = _draw(content)
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        out = []
-        for suffix, kw in ((".png", {"dpi": 300}), (".pdf", {}), (".svg", {})):
-            path = folder / f"{stem}{suffix}"
-            figure.savefig(path, **kw)
-            out.append(path)
-        return out
-    finally:
-        set_language(previous)
+    figure = _draw(content, normalise_language(lang or "zh_CN"))
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for suffix, kw in ((".png", {"dpi": 300}), (".pdf", {}), (".svg", {})):
+        path = folder / f"{stem}{suffix}"
+        figure.savefig(path, **kw)
+        out.append(path)
+    return out
 
 
-def _draw(c: LabelContent):
+def _draw(c: LabelContent, lang: str):
     from matplotlib import font_manager, rcParams
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch
@@ -93,14 +89,17 @@ def _draw(c: LabelContent):
     ax.add_patch(FancyBboxPatch((1.5, 1.5), WIDTH_MM - 3, HEIGHT_MM - 3, boxstyle="round,pad=0,rounding_size=3",
                                 linewidth=1.6, edgecolor=GREEN, facecolor="white"))
     text = {"family": family, "color": GREEN}
-    ax.text(5, 46, tr("label.heading"), fontsize=10, **text)
+    ax.text(5, 46, tr("label.heading", lang=lang), fontsize=10, **text)
+    if c.left_out:
+        ax.text(5, 40, tr("documents.draft_left_out_short", lang=lang, count=c.left_out), fontsize=6.5,
+                family=family, color="#c62828")
     ax.text(5, 33, f"{c.value:,.1f}", fontsize=20, **text)
-    ax.text(5, 27, tr("label.value", value="").strip() + "  " + tr("label.per", unit=c.declared_unit),
+    ax.text(5, 27, tr("label.value", lang=lang, value="").strip() + "  " + tr("label.per", lang=lang, unit=c.declared_unit),
             fontsize=7.5, **text)
-    ax.text(5, 18, Boundary(c.boundary).label(), fontsize=6.5, **text)
+    ax.text(5, 18, Boundary(c.boundary).label(lang), fontsize=6.5, **text)
     ax.text(5, 13, c.standard, fontsize=6.5, **text)
-    certificate = (tr("label.certificate", number=c.certificate, body=c.certification_body) if c.certificate
-                   else tr("label.no_certificate"))
+    certificate = (tr("label.certificate", lang=lang, number=c.certificate, body=c.certification_body)
+                   if c.certificate else tr("label.no_certificate", lang=lang))
     ax.text(5, 6, certificate, fontsize=5.5, **text)
     qr = segno.make(c.qr_text(), error="m")
     matrix = [[1 - v for v in row] for row in qr.matrix]

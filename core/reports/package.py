@@ -15,19 +15,17 @@ import re
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
 import core
 from core.domain import Product, ProjectData
+from core.engine import ProjectResult
 from core.errors import InputError, Location, Problem, StoreError
+from core.reports.completeness import require_complete
 from core.reports.inventory_xlsx import DEFAULT_LANG, write_inventory
-
-if TYPE_CHECKING:
-    from core.project import Project
 
 PACKAGE_FORMAT = "pcf-package/1"
 MANIFEST = "manifest.json"
@@ -44,17 +42,19 @@ class _Member:
     role: str          # inventory, result, document or evidence
 
 
-def build_package(project: Project, product_code: str, out_zip: str | Path,
-                  documents: Mapping[str, bytes | Path] | None = None, lang: str | None = None) -> Path:
-    """Write the package of one product: inventory workbook, result.json, the given documents (name in the zip →
-    bytes or a file), the evidence cited by its activities (and by the products it uses), and manifest.json."""
-    data = project.data()
+def build_package(data: ProjectData, result: ProjectResult, product_code: str, out_zip: str | Path, *,
+                  documents: Mapping[str, bytes | Path] | None = None, lang: str | None = None,
+                  evidence: Callable[[str], bytes | None] | None = None, draft: bool = False) -> Path:
+    """Write the package of one product from `data` and its ONE computed `result`: inventory workbook,
+    result.json, the given documents (name in the zip → bytes or a file), the evidence cited by its activities (and
+    by the products it uses, read through `evidence(sha256)`), and manifest.json. A result that left activities
+    out is refused unless `draft` (then the inventory's first sheet lists them)."""
     codes = [p.code for p in data.products]
     if product_code not in codes:
         raise InputError.one("package.unknown_product", hint_id="hint.package_products", code=product_code,
                              known=", ".join(codes) or "-")
     product = data.product(product_code)
-    result = project.compute(strict=True)     # a package for certification never leaves activities out
+    require_complete(result.product(product_code), draft)
     inventory_name = f"inventory_{_safe_file_name(product_code)}.xlsx"
     with tempfile.TemporaryDirectory(prefix="pcf-package-") as tmp:
         workbook = write_inventory(data, result, Path(tmp) / inventory_name, [product_code], lang=lang)
@@ -64,7 +64,7 @@ def build_package(project: Project, product_code: str, out_zip: str | Path,
     reserved = {MANIFEST, RESULT, inventory_name}
     for name, content in (documents or {}).items():
         members.append(_Member(_document_name(name, reserved), _document_bytes(name, content), "document"))
-    evidence_members, evidence_index = _evidence(project, data, product_code)
+    evidence_members, evidence_index = _evidence(evidence or (lambda sha: None), data, product_code)
     members += evidence_members
     manifest = {
         "format": PACKAGE_FORMAT,
@@ -74,6 +74,7 @@ def build_package(project: Project, product_code: str, out_zip: str | Path,
         "app_version": core.__version__,
         "created_utc": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "language": lang or DEFAULT_LANG,
+        "draft": draft,
         "files": [{"path": m.path, "sha256": hashlib.sha256(m.data).hexdigest(), "size": len(m.data),
                    "role": m.role} for m in members],
         "evidence": evidence_index,
@@ -81,7 +82,7 @@ def build_package(project: Project, product_code: str, out_zip: str | Path,
     return _write_zip(Path(out_zip), members, manifest)
 
 
-def _evidence(project: Project, data: ProjectData, code: str) -> tuple[list[_Member], list[dict[str, object]]]:
+def _evidence(read: Callable[[str], bytes | None], data: ProjectData, code: str) -> tuple[list[_Member], list[dict[str, object]]]:
     """Every document cited by the product's activities and by those of the products it uses (their numbers are
     inside this product's result), once per SHA-256, named by file name (prefixed by the hash when two differ)."""
     cited: dict[str, dict[str, object]] = {}
@@ -96,7 +97,7 @@ def _evidence(project: Project, data: ProjectData, code: str) -> tuple[list[_Mem
     members: list[_Member] = []
     used: set[str] = set()
     for sha, entry in cited.items():
-        content = project.store.evidence_bytes(sha)
+        content = read(sha)
         if content is None or hashlib.sha256(content).hexdigest() != sha:
             raise StoreError.one("package.evidence_missing", hint_id="hint.package_evidence_missing",
                                  name=entry["file_name"], sha=sha[:12], activity=names[sha])

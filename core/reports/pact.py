@@ -16,19 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, unquote
 
-from core.domain import DataType, EmissionFactor, Product, ProjectData
-from core.engine.results import ProductResult, ProjectResult
+from core.domain import EmissionFactor, Product, ProjectData
+from core.engine import ProductResult, ProjectResult
 from core.errors import InputError, Location, Problem
 from core.gwp import GwpSet, flows
 from core.lifecycle import STAGES, Stage
 from core.units import conversion_factor, same_dimension
-
-if TYPE_CHECKING:
-    from core.project import Project
-    from core.store.factor_search import DatasetInfo
 
 SPEC_VERSION = "2.3.3"
 DATASET_LABEL = "PACT supplier data"
@@ -90,8 +86,8 @@ class PactUnit:
 # ----------------------------------------------------------------------------------------------------- export
 def product_footprint(project_data: ProjectData, result: ProjectResult, product_code: str, *,
                       created: datetime | None = None, company_name: str | None = None,
-                      company_ids: list[str] | None = None, product_category_cpc: str | None = None
-                      ) -> dict[str, Any]:
+                      company_ids: list[str] | None = None, product_category_cpc: str | None = None,
+                      draft_note: str = "") -> dict[str, Any]:
     """One product's footprint as a PACT v2.3.3 ProductFootprint (a JSON-ready dict).
 
     Values are per PACT declared unit (e.g. per kg for a product declared per tonne): PACT has no "per tonne" and
@@ -126,7 +122,7 @@ def product_footprint(project_data: ProjectData, result: ProjectResult, product_
     if excluding < 0:
         raise InputError.one("pact.negative", hint_id="hint.pact_negative", code=product_code,
                              value=_decimal(excluding))
-    primary, sources = _primary_and_sources(result, product_code, {})
+    sources = _factor_sources(result, product_code)
     # Packaging is recognised by the activity's name (the study has no packaging flag): 包装, packaging.
     packaging = [c for c in r.contributions if "包装" in c.name or "packag" in c.name.lower()]
     pcf: dict[str, Any] = {
@@ -154,7 +150,7 @@ def product_footprint(project_data: ProjectData, result: ProjectResult, product_
                                             if study.cutoff_rule.strip() else "")),
         "packagingEmissionsIncluded": bool(packaging),
         "allocationRulesDescription": f"Allocation between co-products: {study.allocation.value}.",
-        "primaryDataShare": round(primary, 4),
+        "primaryDataShare": round(100.0 * r.primary_data_share, 4),
     }
     if packaging:
         pcf["packagingGhgEmissions"] = _decimal(max(sum(c.kgco2e for c in packaging), 0.0) * per)
@@ -180,7 +176,7 @@ def product_footprint(project_data: ProjectData, result: ProjectResult, product_
         "productIds": [PRODUCT_URN + _urn_part(product.code)],
         "productCategoryCpc": product_category_cpc or "n/a",
         "productNameCompany": product.name or product.code,
-        "comment": (f"Computed with PCF Desk from study version {study.version} ({study.status.value}) under "
+        "comment": ((f"{draft_note} " if draft_note else "") + f"Computed with PCF Desk from study version {study.version} ({study.status.value}) under "
                     f"{study.standard}, boundary {study.boundary.value}, IPCC {study.gwp_set.value} GWP-100. "
                     f"Declared unit of the study: {product.declared_unit}.{via} Fossil and biogenic carbon content "
                     f"were not assessed (reported as 0).{'' if product_category_cpc else ' No CPC class given.'} "
@@ -218,30 +214,10 @@ def _fossil_kgco2e(r: ProductResult) -> float:
     return max(r.excluding_biogenic_kgco2e - r.dluc_kgco2e - biogenic, 0.0)
 
 
-def _primary_and_sources(result: ProjectResult, code: str, memo: dict[str, tuple[float, set[tuple[str, str]]]]
-                         ) -> tuple[float, set[tuple[str, str]]]:
-    """Share (%) of |kg CO2e| from primary-data activities, and the factor datasets used, through linked products.
-
-    A linked product counts with its own primary share when the activity citing it is primary (measured amount,
-    own study behind it); absolute values keep removals from pushing the share outside 0..100.
-    """
-    if code in memo:
-        return memo[code]
-    memo[code] = (0.0, set())                  # a product loop counts the looped part as secondary
-    total = primary = 0.0
-    sources: set[tuple[str, str]] = set()
-    for c in result.product(code).contributions:
-        share = 1.0 if c.data_type == DataType.PRIMARY.value else 0.0
-        if c.linked_product:
-            inner, inner_sources = _primary_and_sources(result, c.linked_product, memo)
-            share *= inner / 100.0
-            sources |= inner_sources
-        elif c.factor_dataset:
-            sources.add((c.factor_dataset, c.factor_version or "unversioned"))
-        total += abs(c.kgco2e)
-        primary += abs(c.kgco2e) * share
-    memo[code] = (min(max(100.0 * primary / total, 0.0), 100.0) if total else 0.0, sources)
-    return memo[code]
+def _factor_sources(result: ProjectResult, code: str) -> set[tuple[str, str]]:
+    """The factor datasets (name, version) the product's footprint uses, through the products it links to."""
+    return {(c.factor_dataset, c.factor_version or "unversioned") for used in result.used_products(code)
+            for c in result.product(used).contributions if not c.linked_product and c.factor_dataset}
 
 
 def _boundary_text(product: Product) -> str:
@@ -284,6 +260,23 @@ def _urn_part(text: str) -> str:
 
 
 # ----------------------------------------------------------------------------------------------------- import
+@dataclass(frozen=True)
+class PactFile:
+    """A supplier's PACT file as read: its usable footprints as factors, the companies named, the file's SHA-256."""
+
+    factors: list[EmissionFactor]
+    companies: list[str]
+    sha256: str
+
+
+def read_pact_file(path: str | Path) -> PactFile:
+    """Read and check a PACT file (see `import_supplier_footprint`); `Project.import_pact` stores it."""
+    p = Path(path)
+    read = _read(p)                # first: a missing or broken file is an InputError naming it
+    return PactFile([f for f, _ in read], list(dict.fromkeys(c for _, c in read)),
+                    hashlib.sha256(p.read_bytes()).hexdigest())
+
+
 def import_supplier_footprint(path: str | Path) -> list[EmissionFactor]:
     """The footprints in a PACT file (one ProductFootprint, a list, or an API response `{"data": ...}`) as factors.
 
@@ -317,29 +310,6 @@ def _read(path: str | Path) -> list[tuple[EmissionFactor, str]]:
     if not found:
         raise InputError.one("pact.no_footprints", Location(name), "hint.pact_file")
     return found
-
-
-def import_pact_as_dataset(project: Project, path: str | Path) -> DatasetInfo:
-    """Store a PACT file's footprints as a factor dataset "PACT: <company>" of `project`.
-
-    Version: the footprint's own version for a one-footprint file, else (or when that version is taken by another
-    file) the file's SHA-256 prefix. The same file imported again returns the dataset it made the first time.
-    """
-    p = Path(path)
-    read = _read(p)                # first: a missing or broken file is an InputError naming it
-    sha256 = hashlib.sha256(p.read_bytes()).hexdigest()
-    factors, companies = [f for f, _ in read], list(dict.fromkeys(c for _, c in read))
-    name = f"PACT: {companies[0]}"
-    existing = [d for d in project.store.datasets() if d.name == name]
-    if (same := next((d for d in existing if d.sha256 == sha256), None)) is not None:
-        return same
-    version = factors[0].dataset_version if len(factors) == 1 and factors[0].dataset_version else sha256[:12]
-    if any(d.version == version for d in existing):
-        version = sha256[:12]
-    dataset_id = project.store.add_factor_dataset(name, version, factors, publisher=", ".join(companies),
-                                                  file_name=p.name, sha256=sha256)
-    project.forget_cached_data()
-    return next(d for d in project.store.datasets() if d.id == dataset_id)
 
 
 def _footprints(path: str | Path) -> list[tuple[str, Any]]:

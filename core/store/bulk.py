@@ -6,14 +6,14 @@ serves SQLite now and PostgreSQL later.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
+from core.domain import Progress
 from core.errors import StoreError
 from core.i18n import tr
 
-Progress = Callable[[int, int, str], None]
 CHUNK = 20_000
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 

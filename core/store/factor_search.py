@@ -9,45 +9,14 @@ each dataset is searched.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
+from core.domain import DatasetInfo, SearchFilter
 from core.store.factor_index import match_expression
 from core.store.schema import EmissionFactorRow, FactorDatasetRow
 
 _NAME_WEIGHTS = "2.0, 10.0"          # bm25 weights of (code, name)
-
-
-@dataclass(frozen=True)
-class DatasetInfo:
-    id: int
-    name: str
-    version: str
-    publisher: str
-    imported_at: datetime
-    file_name: str
-    sha256: str
-    is_builtin: bool
-    factor_count: int
-    is_latest: bool                  # the newest imported version of this name
-
-    def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "name": self.name, "version": self.version, "publisher": self.publisher,
-                "imported_at": self.imported_at.isoformat(timespec="seconds"), "file_name": self.file_name,
-                "sha256": self.sha256, "builtin": self.is_builtin, "factors": self.factor_count,
-                "latest": self.is_latest}
-
-
-@dataclass(frozen=True)
-class SearchFilter:
-    dataset_ids: Sequence[int] | None = None     # None: every dataset
-    geography: str | None = None
-    year: int | None = None
-    units: Sequence[str] | None = None           # None: any unit; empty: nothing matches
 
 
 def list_datasets(session: Session, counts: bool = True) -> list[DatasetInfo]:

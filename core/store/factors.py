@@ -24,11 +24,10 @@ from sqlalchemy.orm import Session
 
 import numpy as np
 
-from core.domain import EmissionFactor
+from core.domain import EmissionFactor, FactorBatch, Progress
 from core.errors import StoreError
 from core.i18n import tr
-from core.library.factor_batch import FactorBatch
-from core.store.bulk import Progress, bulk_insert
+from core.store.bulk import bulk_insert
 from core.store.factor_index import context_ids, context_key, index_factors
 from core.store.schema import EmissionFactorRow, FactorDatasetRow, FactorFlowRow
 

@@ -21,14 +21,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from core.domain import EmissionFactor, Evidence, Product, ProjectData
+from core.domain import (DatasetInfo, EmissionFactor, Evidence, FactorBatch, Product, Progress, ProjectData,
+                         SearchFilter)
 from core.errors import StoreError
 from core.store import database, migrations
 from core.store.evidence import document_bytes, read_document, store_document
-from core.library.factor_batch import FactorBatch
 from core.store import factor_search
-from core.store.factor_search import DatasetInfo, SearchFilter
-from core.store.factors import (Progress, add_factor_dataset, ensure_factors, factors_by_id, find_dataset,
+from core.store.factors import (add_factor_dataset, ensure_factors, factors_by_id, find_dataset,
                                 factors_of_dataset, load_factors, newest_factors, write_batch)
 from core.store.repository import load_project_data, replace_project_data, save_project_data, update_products
 from core.store.schema import EmissionFactorRow, FactorDatasetRow
@@ -138,10 +137,6 @@ class ProjectStore:
     def backup_path(self) -> Path | None:
         """Where the file was backed up before this open upgraded it (None when no upgrade was needed)."""
         return self._backup_path
-
-    @property
-    def is_open(self) -> bool:
-        return self._engine is not None
 
     @property
     def schema_version(self) -> int:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from core.errors import PcfError
 from core.lifecycle import STAGES
 from desktop.activity_model import FIELDS, ActivityModel
+from core.project import Changes
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace
 
@@ -71,6 +72,8 @@ class ActivityTable(QTableView):
 
 
 class ActivitiesStep(StepPage):
+    watches = Changes(products=True, activities=True, factors=True)
+
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
         self.title.setText(self.tr("3  Activity data"))

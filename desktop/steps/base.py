@@ -4,10 +4,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from core.errors import PcfError
+from core.project import ALL_CHANGED, Changes
 from desktop.workspace import Workspace
 
 
 class StepPage(QWidget):
+    # What this page shows: it refreshes only after a change touching these flags (the workspace's `changed`).
+    watches: Changes = ALL_CHANGED
+
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
@@ -23,9 +27,11 @@ class StepPage(QWidget):
         self.product_code = code
         self.refresh_when_shown()
 
-    def refresh_when_shown(self) -> None:
+    def refresh_when_shown(self, changes: Changes = ALL_CHANGED) -> None:
         """Refresh now if the page is on screen, else when it is next shown (a hidden chart is not redrawn after
-        every keystroke on another page)."""
+        every keystroke on another page); changes this page does not show are ignored."""
+        if not changes.touches(self.watches):
+            return
         if self.isVisible():
             self.refresh()
         else:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, Q
 from core.domain import Allocation
 from core.editing import with_study
 from core.lifecycle import STAGES, Boundary, Stage
+from core.project import Changes
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace
 
@@ -17,6 +18,8 @@ STAGE_STYLE = ("QPushButton {padding: 14px 8px; border: 2px solid #2e7d32; borde
 
 
 class BoundaryStep(StepPage):
+    watches = Changes(products=True, studies=True)
+
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
         self.title.setText(self.tr("2  System boundary"))

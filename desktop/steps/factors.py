@@ -10,12 +10,15 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLin
                                QTableWidget, QTableWidgetItem, QWidget)
 
 from core.library.search import FactorHit, FactorQuery
+from core.project import Changes
 from desktop.steps.base import StepPage
 from desktop.tasks import run_task
 from desktop.workspace import Workspace
 
 
 class FactorsStep(StepPage):
+    watches = Changes(factors=True)
+
     factor_chosen = Signal(str)          # a factor code to put on the activity selected in step 3
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)

@@ -11,6 +11,7 @@ from core.editing import (check_credit_code, edit_period, edit_period_output, ed
                           with_site, with_study)
 from core.library.builtin import grid_factor_code, load_builtin_factors, provinces
 from core.errors import InputError
+from core.project import Changes
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace
 
@@ -18,6 +19,8 @@ INVALID_STYLE = "background: #f8d0d0;"
 
 
 class OrganizationStep(StepPage):
+    watches = Changes(products=True, studies=True)
+
     product_added = Signal(str)
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)

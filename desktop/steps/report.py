@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QWidget)
 
-from core.i18n import tr as message
+from core.i18n import language, tr as message
 from desktop.steps.base import StepPage
 from desktop.tasks import run_task
 from desktop.workspace import Workspace
@@ -21,8 +22,17 @@ class ReportStep(StepPage):
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #b71c1c;")
         self.layout_.addWidget(self.missing)
-        self.draft = QCheckBox(self.tr("Allow a draft application form (missing fields marked in red)"))
+        self.draft = QCheckBox(self.tr("Allow a draft (missing fields and activities left out are listed on "
+                                       "the first page)"))
         self.layout_.addWidget(self.draft)
+        language_row = QHBoxLayout()
+        language_row.addWidget(QLabel(self.tr("Language of the documents:")))
+        self.language = QComboBox()
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
+        self.layout_.addLayout(language_row)
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for i, (key, text, hint) in enumerate((
@@ -53,66 +63,41 @@ class ReportStep(StepPage):
             product = self.workspace.data.product(self.product_code)
         except KeyError:
             return
+        from core.reports.completeness import left_out_lines
         fields = missing_fields(self.workspace.data, product)
-        self.missing.setText(self.tr("The application form still lacks: {0}").format(
-            message("loc.sep").join(message(f) for f in fields)) if fields else "")
+        lines = left_out_lines(self.workspace.result.product(product.code), language())
+        if fields:
+            lines.append(self.tr("The application form still lacks: {0}").format(
+                message("loc.sep").join(message(f) for f in fields)))
+        self.missing.setText("\n".join(lines))
 
     def data_folder(self):
         window = self.window()
         return getattr(window, "data_folder", None)
 
     def choose(self, kind: str) -> None:
-        suffix = {"package": ".zip", "report": ".pdf", "application": ".pdf", "label": "", "pact": ".json",
-                  "inventory": ".xlsx"}[kind]
-        base = self.workspace.path.with_name(f"{self.product_code}_{kind}{suffix}")
-        if kind == "label":
+        from desktop.operations import EXPORTS
+        export = EXPORTS[kind]
+        base = self.workspace.path.with_name(f"{self.product_code}_{kind}{export.suffix}")
+        if export.to_folder:
             path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the label files"), str(base.parent))
         else:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(base), f"*{suffix}")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(base), f"*{export.suffix}")
         if path:
             self.export(kind, Path(path))
 
     def export(self, kind: str, path: Path):
-        """Run one exporter of core in the background; returns the task (tests wait on it)."""
-        project_path, code, draft = self.workspace.path, self.product_code, self.draft.isChecked()
-        data, result = self.workspace.data, self.workspace.result
+        """Run one export of core in the background; returns the task (tests wait on it)."""
         from desktop.edition_menu import active_report_footer
-        footer = active_report_footer(self.data_folder())      # read here: the worker thread must not touch Qt
-
-        def work(progress):
-            progress(0, 1, path.name)
-            if kind == "package":
-                import tempfile
-
-                from core.cli.package_commands import study_documents
-                from core.project import Project
-                from core.reports.package import build_package
-                with tempfile.TemporaryDirectory(prefix="pcf-docs-") as folder:
-                    documents = study_documents(project_path, code, Path(folder), "zh_CN", draft=draft)
-                    with Project.open(project_path, read_only=True) as project:
-                        return build_package(project, code, path, documents=documents)
-            if kind == "report":
-                from core.reports.cfp_report import write_report
-                return write_report(data, result, code, path, footer_extra=footer)
-            if kind == "application":
-                from core.reports.application_form import write_application
-                return write_application(data, result, code, path, draft=draft)
-            if kind == "label":
-                from core.reports.label import label_content, write_label
-                return write_label(label_content(data, result, code), path)
-            if kind == "pact":
-                import json
-
-                from core.reports.pact import product_footprint
-                path.write_text(json.dumps(product_footprint(data, result, code), ensure_ascii=False, indent=2),
-                                encoding="utf-8")
-                return path
-            from core.reports.inventory_xlsx import write_inventory
-            return write_inventory(data, result, path, [code])
+        from desktop.operations import ExportRequest, export_documents
+        request = ExportRequest(kind, self.product_code or "", path, lang=self.language.currentData(),
+                                draft=self.draft.isChecked(),
+                                footer_extra=active_report_footer(self.data_folder()))   # read here, not in the worker
 
         def done(written) -> None:
             self.last_written = written
             QMessageBox.information(self, self.tr("Export"), self.tr("Written: {0}").format(written))
 
-        self.task = run_task(self, self.tr("Exporting"), work, done, self.show_error)
+        self.task = run_task(self, self.tr("Exporting"), export_documents(self.workspace, request), done,
+                             self.show_error)
         return self.task

@@ -7,12 +7,15 @@ tests, the built-in library).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.domain import EmissionFactor
+from core.domain.study import EmissionFactor
+
+# progress(done, total, what): long writes (a 200,000-row import) report through it; raising in it cancels.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
