@@ -1,4 +1,4 @@
-"""Shared test set-up: English messages (assertions read them), paths to the shared reference material."""
+"""Shared test set-up: English messages (assertions read them), the copies of the shared reference material in support/."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PCF_LANG"] = "en"
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +20,10 @@ def _english_messages():
     set_language("en")
 
 
+SUPPORT = Path(__file__).resolve().parent / "support"
+
+
 @pytest.fixture
-def shared_dir() -> Path:
-    if not SHARED.exists():
-        pytest.fail(f"the shared reference folder is missing: {SHARED}")
-    return SHARED
+def support_dir() -> Path:
+    """Copies of the shared reference material the tests read (see support/README.md): a plain clone is enough."""
+    return SUPPORT

@@ -25,7 +25,7 @@ from core.library.builtin import (
 from core.paths import resource_path
 from core.units import parse_unit
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "factors"
+REFERENCE = Path(__file__).resolve().parent / "support" / "reference" / "factors"   # copied from ../shared (see its README)
 
 
 def reference(name: str) -> list[dict[str, str]]:

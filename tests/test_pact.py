@@ -1,6 +1,6 @@
 """PACT v2.3.3 ProductFootprint export and supplier-footprint import.
 
-Exports are validated against the specification's own schema (read from ../shared, never copied here), numbers are
+Exports are validated against the specification's own schema (an unaltered copy in tests/support/reference/pact/, with its licence), numbers are
 re-derived by hand from the engine's totals, and an exported file is imported back as a supplier factor: a customer
 that feeds our file into its own study must get exactly the number we declared.
 """
@@ -51,8 +51,7 @@ def demo(demo_built: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
-    shared = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "pact"
-    spec = yaml.safe_load((shared / "openapi-v2.3.3.yaml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((Path(__file__).resolve().parent / "support" / "reference" / "pact" / "openapi-v2.3.3.yaml").read_text(encoding="utf-8"))
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "components": spec["components"],
               "$ref": "#/components/schemas/ProductFootprint"}
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
@@ -190,11 +189,11 @@ def test_round_trip_exported_footprint_becomes_the_same_supplier_factor(demo: Pa
     assert factor.source == f"PACT: 苏州示范门窗科技有限公司（演示）, {fp['id']}, version 1"
 
 
-def test_official_example_splits_dluc_and_biogenic(shared_dir: Path) -> None:
-    [factor] = import_supplier_footprint(shared_dir / "reference/pact/examples-v2/get-footprint-response.json")
+def test_official_example_splits_dluc_and_biogenic(support_dir: Path) -> None:
+    [factor] = import_supplier_footprint(support_dir / "reference/pact/examples-v2/get-footprint-response.json")
     assert (factor.code, factor.unit, factor.year, factor.geography) == ("5695872369587", "L", 2021, "Western Europe")
     assert factor.flows == pytest.approx({"co2e": 1.63 - 0.8, "dluc_co2e": 0.8, "co2_biogenic": 1.85 - 1.63})
-    [listed] = import_supplier_footprint(shared_dir / "reference/pact/examples-v2/list-footprints-response.json")
+    [listed] = import_supplier_footprint(support_dir / "reference/pact/examples-v2/list-footprints-response.json")
     assert listed.code == factor.code and listed.dataset == "PACT supplier data"
 
 

@@ -191,27 +191,27 @@ def test_chinese_messages(tmp_path, capsys):
     assert "工作表“Activities”" in err and "第 2 行" in err and "无法识别单位“xyzzy”" in err
 
 
-def test_aluminium_example_names_the_missing_factors(shared_dir, capsys):
+def test_aluminium_example_names_the_missing_factors(support_dir, capsys):
     """The shared example cites AL-INGOT and AL-SCRAP-REMELT, which are in neither its Factors sheet nor our library:
     the engine must say so (never invent a factor)."""
-    code, _, err = run_cli(capsys, "compute", str(shared_dir / "examples" / "aluminium_profile.xlsx"))
+    code, _, err = run_cli(capsys, "compute", str(support_dir / "examples" / "aluminium_profile.xlsx"))
     assert code == 2
     assert "row 2, column G (factor)" in err and "'AL-INGOT'" in err
     assert "row 3, column G (factor)" in err and "'AL-SCRAP-REMELT'" in err
 
 
-def test_aluminium_example_with_its_two_factors_restored(shared_dir, tmp_path, capsys):
+def test_aluminium_example_with_its_two_factors_restored(support_dir, tmp_path, capsys):
     """With the two illustrative factors its expected values were computed with (worked back from the expected
     AR6 and AR5 figures: AL-INGOT 16 500 kg CO2e/t; AL-SCRAP-REMELT 0.35 kg CO2 + 2e-5 kg CH4 + 3e-6 kg N2O per kg,
     the only round values that give both sets), the example computes to the expected JSON under AR6 and AR5."""
     from openpyxl import load_workbook
-    wb = load_workbook(shared_dir / "examples" / "aluminium_profile.xlsx")
+    wb = load_workbook(support_dir / "examples" / "aluminium_profile.xlsx")
     ws = wb["Factors"]
     ws.append(["AL-INGOT", "illustrative ingot (test only)", "t", 16500])
     ws.append(["AL-SCRAP-REMELT", "illustrative remelt (test only)", "kg", None, 0.35, 2e-5, None, 3e-6])
     path = tmp_path / "aluminium_profile.xlsx"
     wb.save(path)
-    expected = json.loads((shared_dir / "examples" / "aluminium_profile.expected.json").read_text())
+    expected = json.loads((support_dir / "examples" / "aluminium_profile.expected.json").read_text())
     for gwp, exp in expected.items():
         code, out, _ = run_cli(capsys, "compute", str(path), "--gwp", gwp, "--json")
         assert code == 0
