@@ -2,7 +2,8 @@
 """One entry point for developers and CI: set up a local virtual environment, then run a job.
 
     python3 dev.py demo   # set up, then run the main job (`pcf demo`)
-    python3 dev.py test   # set up (with test extras and the system packages the tests need), then run all tests
+    python3 dev.py test   # set up (with test extras and the system packages the tests need), check the import
+                          # contracts, ruff and mypy, then run all tests
 
 Why a script and not a Makefile: it must work the same on Windows, Linux and in CI, with nothing but Python 3.11+.
 The set-up is skipped when `pyproject.toml` has not changed since the last install.
@@ -103,9 +104,11 @@ def main(argv: list[str]) -> int:
         if sys.platform.startswith("linux"):
             ensure_debian_packages(DEBIAN_TEST_PACKAGES)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        code = _run([BIN / "lint-imports"], cwd=ROOT, env=env)
-        if code != 0:
-            return code
+        # the contracts first (layers, Qt-free core, lint, types: seconds), then the tests
+        for check in ([BIN / "lint-imports"], [BIN / "ruff", "check", "."], [BIN / "mypy"]):
+            code = _run(check, cwd=ROOT, env=env)
+            if code != 0:
+                return code
         return _run([PY, "-m", "pytest", *rest], cwd=ROOT, env=env)
     if job == "setup":
         ensure_venv("test,build")

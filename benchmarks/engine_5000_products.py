@@ -22,13 +22,13 @@ import scipy.sparse as sp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.domain import Activity, Basis, EmissionFactor, Product, Study  # noqa: E402
-from core.engine import compile_system, solve  # noqa: E402
-from core.engine.results import ProjectResult  # noqa: E402
-from core.engine.solve import direct_flows  # noqa: E402
-from core.gwp import GwpSet  # noqa: E402
-from core.lifecycle import STAGES, Boundary  # noqa: E402
-from core.units import Amount  # noqa: E402
+from core.domain import Activity, Basis, EmissionFactor, Product, Study
+from core.engine import compile_system, solve
+from core.engine.results import ProjectResult
+from core.engine.solve import direct_flows
+from core.gwp import GwpSet
+from core.lifecycle import STAGES, Boundary
+from core.units import Amount
 
 BRIGHTWAY_FIRST_PRODUCT_S = 0.36
 UNITS = {"kg": ("kg", "g", "t"), "kWh": ("kWh", "MWh", "度"), "t*km": ("t",), "GJ": ("GJ", "MJ")}

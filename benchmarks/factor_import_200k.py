@@ -25,8 +25,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.library.factor_import import RowStatus, read_factor_file  # noqa: E402
-from core.project import Project  # noqa: E402
+from core.library.factor_import import RowStatus, read_factor_file
+from core.project import Project
 
 HEADER = ["因子编号", "名称", "类别", "排放因子", "单位", "数据来源", "年份", "地区", "不确定性", "备注"]
 TARGET_RATIO = 3.0

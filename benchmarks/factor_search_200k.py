@@ -25,10 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from factor_import_200k import generate  # noqa: E402
+from factor_import_200k import generate
 
-from core.library.search import FactorQuery  # noqa: E402
-from core.project import Project  # noqa: E402
+from core.library.search import FactorQuery
+from core.project import Project
 
 TARGET_MEDIAN_MS = 50.0
 QUERY_MIX: dict[str, list[FactorQuery]] = {

@@ -17,8 +17,7 @@ from core.errors import InputError, Problem
 from core.i18n import tr
 from core.lifecycle import Stage, parse_stage
 from core.units import Amount
-from core.workbook.cells import (CellProblem, as_amount, as_choice, as_date, as_number, as_text, as_unit,
-                                 is_blank)
+from core.workbook.cells import CellProblem, as_amount, as_choice, as_date, as_number, as_text, as_unit, is_blank
 from core.workbook.layout import BASIS_SPELLINGS, DATA_TYPE_SPELLINGS
 
 ACTIVITY_FIELDS = ("stage", "name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source",

@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-
 from core.errors import InputError, Location
 from core.i18n import language
 from core.paths import resource_path
@@ -33,8 +32,19 @@ from core.paths import resource_path
 if TYPE_CHECKING:
     from core.project import FactorImport, Project
 
-__all__ = ["Edition", "EditionDataset", "EditionTemplate", "EDITION_FILE", "EDITION_FOLDER", "load_edition",
-           "installed_edition", "install_edition", "apply_to_project", "program_folder", "report_footer"]
+__all__ = [
+    "EDITION_FILE",
+    "EDITION_FOLDER",
+    "Edition",
+    "EditionDataset",
+    "EditionTemplate",
+    "apply_to_project",
+    "install_edition",
+    "installed_edition",
+    "load_edition",
+    "program_folder",
+    "report_footer",
+]
 
 EDITION_FILE = "edition.json"
 EDITION_FOLDER = "edition"           # the folder name beside the executable and in the user's data folder
@@ -152,7 +162,7 @@ def _schema() -> dict[str, Any]:
 
 def _validate(data: object, where: Location) -> None:
     """Schema check; every error becomes a Problem naming its field as a path (`datasets[0].version`)."""
-    import jsonschema          # only when a pack is read: keeps it off the window's start-up
+    import jsonschema  # only when a pack is read: keeps it off the window's start-up
     validator = jsonschema.Draft202012Validator(_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     problems = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.domain import DatasetInfo, EmissionFactor, Evidence, ProjectData, Progress
+from core.domain import DatasetInfo, EmissionFactor, Evidence, Progress, ProjectData
 from core.engine import Contribution, Finding, ProductResult, ProjectResult, Severity, compute
 from core.errors import ComputeError, InputError, Location
 from core.gwp import GwpSet
@@ -29,8 +29,21 @@ if TYPE_CHECKING:      # pandas / reportlab based: imported when a file is read 
     from core.library.factor_import import FactorFile, FactorFileReport
     from core.reports.documents import StudyDocuments
 
-__all__ = ["Project", "Changes", "ALL_CHANGED", "ImportReport", "FactorImport", "PROJECT_SUFFIX", "DatasetInfo", "ProjectResult",
-           "ProductResult", "Contribution", "Finding", "Severity"]
+__all__ = [
+    "ALL_CHANGED",
+    "PROJECT_SUFFIX",
+    "Changes",
+    "Contribution",
+    "DatasetInfo",
+    "FactorImport",
+    "Finding",
+    "ImportReport",
+    "ProductResult",
+    "Project",
+    "ProjectResult",
+    "Severity",
+    "compute_workbook",
+]
 
 
 @dataclass(frozen=True)
@@ -254,7 +267,7 @@ class Project:
     # -- changing ------------------------------------------------------------------------------------------------
     def preview_workbook(self, path: str | Path) -> ProjectData:
         """Read and check a study workbook against this project's factor library, writing nothing."""
-        from core.workbook import read_workbook      # openpyxl: loaded when a workbook is read, not at start-up
+        from core.workbook import read_workbook  # openpyxl: loaded when a workbook is read, not at start-up
         return read_workbook(path, self.library())
 
     def import_workbook(self, path: str | Path) -> ImportReport:
@@ -373,6 +386,14 @@ class Project:
         self._store.save(dataclasses.replace(data, products=updated))
         self.forget_cached_data()
         return Changes(studies=True, activities=True)
+
+
+def compute_workbook(path: str | Path, gwp: GwpSet | None = None) -> tuple[ProjectData, ProjectResult]:
+    """A study workbook computed on its own, with the built-in library and no project file (`pcf compute x.xlsx`);
+    activities that cannot be computed raise ComputeError with their cells."""
+    from core.workbook import read_workbook
+    data = read_workbook(path, load_builtin_factors())
+    return data, compute(data.products, data.factors, gwp=gwp, strict=True, pinned=data.pinned_factors)
 
 
 def _raise_errors(findings: list[Finding]) -> None:

@@ -40,7 +40,7 @@ def registry() -> pint.UnitRegistry:
             reg.load_definitions(str(resource_path("units", "pcf_units.txt")))
             reg.parse_units("kWh")
             return reg
-        except Exception:  # noqa: BLE001 - any cache trouble: build the registry without it
+        except Exception:
             if cache is None:
                 raise
     raise AssertionError("unreachable")
@@ -62,17 +62,9 @@ def parse_unit(text: str) -> pint.Unit:
         raise UnitProblem("unit.empty")
     try:
         unit = registry().parse_units(cleaned)
-    except Exception:  # noqa: BLE001 - pint's parser on free text raises tokenizer, arithmetic and pint errors alike
+    except Exception:
         raise UnitProblem("unit.unknown", unit=str(text)) from None
     return unit
-
-
-def is_known_unit(text: str) -> bool:
-    try:
-        parse_unit(text)
-    except UnitProblem:
-        return False
-    return True
 
 
 @lru_cache(maxsize=4096)

@@ -13,14 +13,20 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from core.edition import (Edition, EditionTemplate, apply_to_project, install_edition, installed_edition,
-                          report_footer)
+from core.edition import Edition, EditionTemplate, apply_to_project, install_edition, installed_edition, report_footer
 from core.errors import PcfError
 from core.i18n import tr
 from desktop.about_dialog import show_about
 
-__all__ = ["current_edition", "load_edition_pack", "save_template", "apply_to_workspace", "add_edition_menu",
-           "active_report_footer", "default_data_folder"]
+__all__ = [
+    "active_report_footer",
+    "add_edition_menu",
+    "apply_to_workspace",
+    "current_edition",
+    "default_data_folder",
+    "load_edition_pack",
+    "save_template",
+]
 
 
 def default_data_folder() -> Path:

@@ -45,7 +45,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self.progress)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread to be shown
+        except BaseException as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)

@@ -19,8 +19,15 @@ import pytest
 from core.gwp import flow_keys
 from core.library import builtin
 from core.library.builtin import (
-    BUILTIN_DATASET, BUILTIN_VERSION, CATEGORIES, FACTOR_COLUMNS, FUEL_COLUMNS, GUIDE_COLUMNS,
-    default_electricity_factor_code, grid_factor_code, load_builtin_factors,
+    BUILTIN_DATASET,
+    BUILTIN_VERSION,
+    CATEGORIES,
+    FACTOR_COLUMNS,
+    FUEL_COLUMNS,
+    GUIDE_COLUMNS,
+    default_electricity_factor_code,
+    grid_factor_code,
+    load_builtin_factors,
 )
 from core.paths import resource_path
 from core.units import parse_unit

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import shutil
 import time
-from pathlib import Path
 
 import pytest
+from builders import simple_workbook
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QMessageBox
 
-from builders import simple_workbook
 from core.lifecycle import Stage
 from core.project import Project
 from desktop.activity_model import FIELDS

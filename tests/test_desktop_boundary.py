@@ -6,7 +6,7 @@ def test_core_never_imports_qt():
     import subprocess
     import sys
     code = ("import sys, core.cli.main, core.project, core.engine, core.workbook, core.store, core.editing, "
-            "core.guide, core.results_export; "
+            "core.guide, core.reports.documents; "
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'desktop'))]; "
             "print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

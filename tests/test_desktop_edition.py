@@ -14,8 +14,13 @@ from core.paths import resource_path
 from core.project import Project
 from desktop import edition_menu
 from desktop.about_dialog import AboutDialog
-from desktop.edition_menu import (active_report_footer, add_edition_menu, apply_to_workspace, load_edition_pack,
-                                  save_template)
+from desktop.edition_menu import (
+    active_report_footer,
+    add_edition_menu,
+    apply_to_workspace,
+    load_edition_pack,
+    save_template,
+)
 
 CEMENT = resource_path("editions", "cement")
 

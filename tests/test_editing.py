@@ -64,9 +64,10 @@ def test_credit_code_check():
 
 
 def test_transport_helper_builds_a_mass_times_distance_activity():
+    from builders import factor, product
+
     from core.editing import transport_activity
     from core.engine import compute
-    from builders import factor, product
     a = transport_activity(Stage.RAW_MATERIALS, "20 t", "150", "ROAD", "铝棒公路运输")
     assert (a.amount, a.unit, a.distance_km, a.factor_ref) == (20.0, "t", 150.0, "ROAD")
     p = product("P", [a], declared="1 pcs", boundary="cradle-to-gate")

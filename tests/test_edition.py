@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from core.edition import (EDITION_FOLDER, Edition, apply_to_project, install_edition, installed_edition,
-                          load_edition, report_footer)
+from core.edition import (
+    EDITION_FOLDER,
+    Edition,
+    apply_to_project,
+    install_edition,
+    installed_edition,
+    load_edition,
+    report_footer,
+)
 from core.errors import InputError
 from core.library.builtin import load_builtin_factors
 from core.paths import resource_path

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from builders import act, coproduct, factor, product
+
 from core.engine import compute
 from core.errors import ComputeError
 from core.gwp import GwpSet

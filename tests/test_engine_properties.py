@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import numpy as np
+from builders import act, factor, product
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import act, factor, product
 from core.engine import compute
 
 STAGES = ["raw_materials", "production", "distribution", "use", "end_of_life"]

@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from builders import simple_workbook
 from sqlalchemy import text
 
-from builders import simple_workbook
 from core.cli.main import main
 from core.library.search import FactorQuery
 from core.project import Project

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
 from builders import simple_workbook
+
 from core.cli.main import main
 
 

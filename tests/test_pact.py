@@ -11,7 +11,7 @@ import dataclasses
 import json
 import re
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +25,11 @@ from core.domain import DataType, Product
 from core.errors import InputError
 from core.gwp import GwpSet
 from core.project import Project
-from core.reports.pact import PACT_NOTICE, import_supplier_footprint, pact_unit, \
-    product_footprint
+from core.reports.pact import PACT_NOTICE, import_supplier_footprint, pact_unit, product_footprint
 from core.units import Amount
 
 DEMO_CODES = ["AL-PROFILE", "WIN-60", "DOOR-80"]
-CREATED = datetime(2026, 3, 1, 8, 30, tzinfo=timezone.utc)
+CREATED = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
 DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 DECIMAL_FIELDS = ["unitaryProductAmount", "pCfExcludingBiogenic", "pCfIncludingBiogenic", "fossilGhgEmissions",
                   "fossilCarbonContent", "biogenicCarbonContent", "dLucGhgEmissions", "productMassPerDeclaredUnit"]
@@ -138,7 +137,7 @@ def test_missing_reference_period_is_named(demo: Path, validator) -> None:
 
 def test_footprint_id_is_stable_and_changes_with_the_study_version(demo: Path) -> None:
     first = export(demo, "WIN-60")
-    again = export(demo, "WIN-60", created=datetime(2027, 1, 1, tzinfo=timezone.utc))
+    again = export(demo, "WIN-60", created=datetime(2027, 1, 1, tzinfo=UTC))
     assert first["id"] == again["id"] and again["created"] == "2027-01-01T00:00:00Z"
     assert first["id"] != export(demo, "DOOR-80")["id"]
     edit_study(demo, "WIN-60", version="2")

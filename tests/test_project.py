@@ -5,8 +5,8 @@ import hashlib
 import json
 
 import pytest
-
 from builders import simple_workbook
+
 from core.cli.main import main
 from core.errors import InputError, PcfError
 from core.library.builtin import load_builtin_factors
@@ -103,6 +103,7 @@ def test_saving_only_what_an_edit_touched(tmp_path):
     import time
 
     from builders import act, factor, product
+
     from core.domain import ProjectData
     from core.editing import edit_activity, with_activities
     facts = {f"F{i}": factor(f"F{i}", "kg", co2e=1.0 + i) for i in range(10)}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication
-
 from screenshots import STEP_NAMES, save_screenshots
 
 

@@ -13,15 +13,34 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from core.domain import (Activity, Allocation, Basis, Coproduct, DataType, EmissionFactor, Organization, Product,
-                         ProjectData, Site, Study, StudyStatus)
+from core.domain import (
+    Activity,
+    Allocation,
+    Basis,
+    Coproduct,
+    DataType,
+    EmissionFactor,
+    Organization,
+    Product,
+    ProjectData,
+    Site,
+    Study,
+    StudyStatus,
+)
 from core.errors import Origin, StoreError
 from core.gwp import GwpSet
 from core.i18n import catalogue
 from core.lifecycle import Boundary, Stage
+from core.store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    ProjectStore,
+    add_factor_dataset,
+    migrations,
+    open_project,
+    save_project_data,
+)
 from core.store.factor_search import SearchFilter
-from core.store import (APPLICATION_ID, SCHEMA_VERSION, ProjectStore, add_factor_dataset, migrations,
-                        open_project, save_project_data)
 from core.store.schema import ActivityRow, EmissionFactorRow, FactorDatasetRow, FactorFlowRow, ProductRow
 from core.units import Amount
 

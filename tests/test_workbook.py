@@ -5,8 +5,8 @@ import json
 from datetime import date
 
 import pytest
+from builders import ACTIVITIES_HEADER, FACTORS_HEADER, PRODUCTS_HEADER, simple_workbook, write_workbook
 
-from builders import (ACTIVITIES_HEADER, FACTORS_HEADER, PRODUCTS_HEADER, simple_workbook, write_workbook)
 from core.cli.main import main
 from core.errors import InputError
 from core.lifecycle import Stage

@@ -1,4 +1,4 @@
-"""One function per `pcf` command: parse nothing, print little, delegate everything to the engine."""
+"""One function per `pcf` command: parse nothing, print little, delegate everything to `core.project`."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +9,6 @@ from core.cli.output import json_text, print_json, print_summary
 from core.errors import InputError, Location
 from core.gwp import GwpSet
 from core.i18n import tr
-from core.library.builtin import load_builtin_factors
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -38,18 +37,15 @@ def import_workbook(args: argparse.Namespace) -> int:
 
 
 def compute(args: argparse.Namespace) -> int:
-    from core.engine import compute as run
+    from core.project import Project, compute_workbook
     gwp = GwpSet(args.gwp) if args.gwp else None
     source: Path = args.source
     if _is_project_file(source):
-        from core.project import Project
         with Project.open(source, read_only=True) as project:
             data = project.data()
             result = project.compute(gwp=gwp, strict=True)
     else:
-        from core.workbook import read_workbook
-        data = read_workbook(source, load_builtin_factors())
-        result = run(data.products, data.factors, gwp=gwp, strict=True)
+        data, result = compute_workbook(source, gwp)
     codes = [p.code for p in data.products]
     wanted = args.product or codes
     unknown = [c for c in wanted if c not in codes]

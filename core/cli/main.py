@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from core.cli import commands, factor_commands, package_commands, pact_commands, report_commands
+from core.cli.output import print_error
 from core.errors import PcfError
 from core.i18n import set_language, tr
-from core.cli.output import print_error
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILURE = 0, 2, 1
 

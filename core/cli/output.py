@@ -6,10 +6,10 @@ import sys
 import unicodedata
 from typing import TextIO
 
-from core.engine import ProductResult, ProjectResult
 from core.errors import PcfError
 from core.i18n import tr
 from core.lifecycle import STAGES, Boundary
+from core.project import ProductResult, ProjectResult
 
 
 def json_text(document: object) -> str:

@@ -7,9 +7,23 @@ activities, factors, evidence); `factor_batch.py` many factors as columns (a fil
 """
 from core.domain.factor_batch import FactorBatch, Progress
 from core.domain.factor_search import DatasetInfo, FactorHit, FactorQuery, SearchFilter, co2e_per_unit
-from core.domain.study import (DEFAULT_STANDARD, PRODUCT_LINK_PREFIX, Activity, Allocation, Basis, Coproduct,
-                               DataType, EmissionFactor, Evidence, Organization, Product, ProjectData, Site, Study,
-                               StudyStatus)
+from core.domain.study import (
+                               DEFAULT_STANDARD,
+                               PRODUCT_LINK_PREFIX,
+                               Activity,
+                               Allocation,
+                               Basis,
+                               Coproduct,
+                               DataType,
+                               EmissionFactor,
+                               Evidence,
+                               Organization,
+                               Product,
+                               ProjectData,
+                               Site,
+                               Study,
+                               StudyStatus,
+)
 
 __all__ = [
     "DEFAULT_STANDARD", "PRODUCT_LINK_PREFIX", "Activity", "Allocation", "Basis", "Coproduct", "DataType",

@@ -11,8 +11,20 @@ from core.engine.solve import LinkSolver, SolvedSystem, factorise, solve
 from core.errors import ComputeError
 from core.gwp import GwpSet
 
-__all__ = ["compute", "ProjectResult", "ProductResult", "Contribution", "Finding", "Severity", "CompiledSystem",
-           "SolvedSystem", "LinkSolver", "compile_system", "factorise", "solve"]
+__all__ = [
+    "CompiledSystem",
+    "Contribution",
+    "Finding",
+    "LinkSolver",
+    "ProductResult",
+    "ProjectResult",
+    "Severity",
+    "SolvedSystem",
+    "compile_system",
+    "compute",
+    "factorise",
+    "solve",
+]
 
 
 def compute(products: list[Product], factors: Mapping[str, EmissionFactor], gwp: GwpSet | None = None,

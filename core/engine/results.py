@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.domain import DataType, Product
-from core.engine.findings import Finding, Severity
 from core.engine.compile import CompiledSystem
+from core.engine.findings import Finding, Severity
 from core.engine.solve import SolvedSystem
 from core.gwp import GwpSet, characterisation, co2e_of, flow_keys
 from core.lifecycle import STAGES

@@ -18,7 +18,7 @@ _THOUSANDS = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
 _FOOTNOTE_MARK = re.compile(r"^(?P<number>.*?\d)\s*(?:\*+|[a-z]|[①-⑳]|\[\d+\]|\(\d+\)|（\d+）|※)$")
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|21\d{2})(?!\d)")
-_NO_NUMBER = frozenset({"", "-", "--", "—", "——", "/", "n/a", "na", "nan", "null", "none", "无", "暂无", "缺省", "—"})
+_NO_NUMBER = frozenset({"", "-", "--", "—", "——", "/", "n/a", "na", "nan", "null", "none", "无", "暂无", "缺省"})
 
 
 @dataclass

@@ -174,7 +174,7 @@ def _excel_grids(data: bytes, file_name: str, digest: str, suffix: str, sheet: s
             raise InputError.one("factor_file.no_sheet", Location(file_name, sheet), hint_id="hint.factor_file_sheet",
                                  sheet=sheet) from exc
         raise _unreadable(file_name, exc) from exc
-    except Exception as exc:  # noqa: BLE001 - zip, XML and OLE errors of a damaged workbook have no common base
+    except Exception as exc:
         raise _unreadable(file_name, exc) from exc
     if isinstance(sheets, pd.DataFrame):
         sheets = {sheet: sheets}
@@ -190,7 +190,7 @@ def _strip(cells: pd.DataFrame, padded: bool = True) -> pd.DataFrame:
     Text files skip this (`padded=False`): pandas drops the spaces after a separator while parsing, and the checker
     strips the few columns it reads when one of their cells still ends in a space (`strip_column`); stripping
     every cell of a 200,000-row file would cost as much as reading it."""
-    if not all(dtype == object for dtype in cells.dtypes):
+    if not all(pd.api.types.is_object_dtype(dtype) for dtype in cells.dtypes):
         cells = cells.astype(str).astype(object)        # plain Python strings: numpy compares them fastest
     cells.columns = range(cells.shape[1])
     if padded:
@@ -212,7 +212,7 @@ def strip_column(column: pd.Series, repetitive: bool = False) -> pd.Series:
         stripped = [u.strip(WHITESPACE) for u in uniques.tolist()]
         if stripped == uniques.tolist():
             return column
-        table = np.array(stripped + [""], dtype=object)         # code -1 (missing) takes the last
+        table = np.array([*stripped, ""], dtype=object)         # code -1 (missing) takes the last
         return pd.Series(table[codes], index=column.index, dtype=object)
     joined = "\x1f" + "\x1f".join(column.tolist()) + "\x1f"
     if any(w in joined and (w + "\x1f" in joined or "\x1f" + w in joined) for w in WHITESPACE):

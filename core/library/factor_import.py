@@ -20,12 +20,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from core.domain import FactorBatch
 from core.errors import InputError, Location, Problem
 from core.i18n import tr
 from core.library.cell_values import parse_numbers, parse_years
-from core.library.column_mapping import (ColumnMapping, FactorField, Header, HeaderLayout, find_header,
-                                         guess_mapping, resolve)
-from core.domain import FactorBatch
+from core.library.column_mapping import (
+    ColumnMapping,
+    FactorField,
+    Header,
+    HeaderLayout,
+    find_header,
+    guess_mapping,
+    resolve,
+)
 from core.library.factor_file import WHITESPACE, RawGrid, read_grids, strip_column
 from core.library.factor_units import FactorUnit, UnitProblem, parse_factor_unit, split_factor_unit
 

@@ -13,7 +13,7 @@ from typing import Protocol
 from core.domain import DatasetInfo, EmissionFactor, FactorHit, FactorQuery, SearchFilter
 from core.units import same_dimension
 
-__all__ = ["FactorHit", "FactorQuery", "FactorIndex", "search"]
+__all__ = ["FactorHit", "FactorIndex", "FactorQuery", "search"]
 
 
 class FactorIndex(Protocol):

@@ -16,9 +16,9 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from core import __version__
 from core.domain import Product, ProjectData
-from core.guide import missing_fields
 from core.engine import ProjectResult
 from core.errors import InputError
+from core.guide import missing_fields
 from core.i18n import normalise_language, tr
 from core.reports.completeness import left_out_lines
 from core.reports.pdf_common import LIGHT, NumberedDocument, styles

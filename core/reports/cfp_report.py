@@ -10,7 +10,6 @@ import io
 from datetime import date
 from functools import partial
 from pathlib import Path
-
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -26,7 +25,7 @@ from core.i18n import normalise_language, tr
 from core.lifecycle import STAGES
 from core.reports import charts
 from core.reports.completeness import left_out_lines
-from core.reports.pdf_common import FONT, GREEN, LIGHT, NumberedDocument, styles, table_of_contents
+from core.reports.pdf_common import FONT, LIGHT, NumberedDocument, styles, table_of_contents
 
 GWP_SOURCES = {"AR6": "IPCC AR6 WG1 (2021) Table 7.15", "AR5": "IPCC AR5 WG1 (2013) Table 8.A.1",
                "AR4": "IPCC AR4 WG1 (2007) Table 2.14"}
@@ -91,8 +90,8 @@ class _Report:
     # -- the document ----------------------------------------------------------------------------------------------
     def story(self) -> list:
         self.open_points = []
-        story = self.cover() + [Paragraph(escape(self.t("report.toc")), self.s["toc_title"]), table_of_contents(),
-                                PageBreak()]
+        story = [*self.cover(), Paragraph(escape(self.t("report.toc")), self.s["toc_title"]), table_of_contents(),
+                 PageBreak()]
         for section in (self.organization, self.product_section, self.goal, self.boundary, self.period,
                         self.data_quality, self.allocation, self.electricity, self.method, self.results,
                         self.factors, self.assumptions, self.statement, self.history):

@@ -27,11 +27,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.domain import Basis, EmissionFactor, Product, ProjectData
 from core.engine import ProjectResult
-from core.gwp import GwpSet, co2e_of, flow_vector, flow_keys, flows
+from core.gwp import GwpSet, co2e_of, flow_keys, flow_vector, flows
 from core.i18n import tr
 from core.lifecycle import STAGES, Stage
 from core.reports.completeness import left_out_lines
-from core.units import transport_unit
 
 DEFAULT_LANG = "zh_CN"              # the auditors this is written for read Chinese; en on request
 HEADER_ROW, FIRST_ROW = 4, 5
@@ -213,11 +212,9 @@ class _InventoryWriter:
         ws[c["activity"]] = a.name
         ws[c["amount"]] = a.amount
         ws[c["unit"]] = a.unit
-        unit = a.unit
         product_terms = [c["amount"]]
         if a.distance_km is not None:
             ws[c["distance"]] = a.distance_km
-            unit = transport_unit(a.unit)
             product_terms.append(c["distance"])
         from_text = self.t("inventory.transport", unit=a.unit) if a.distance_km is not None else a.unit
         if row.target is not None:

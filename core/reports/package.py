@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 import core
@@ -72,7 +72,7 @@ def build_package(data: ProjectData, result: ProjectResult, product_code: str, o
         "product_name": product.name,
         "study_version": product.study.version,
         "app_version": core.__version__,
-        "created_utc": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "created_utc": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "language": lang or DEFAULT_LANG,
         "draft": draft,
         "files": [{"path": m.path, "sha256": hashlib.sha256(m.data).hexdigest(), "size": len(m.data),
@@ -127,8 +127,8 @@ def _document_name(name: str, reserved: set[str]) -> str:
     """A name a verifier's unzip tool writes where expected: relative, forward slashes, no '..', not ours."""
     clean = str(name).strip()
     parts = PurePosixPath(clean).parts
-    if (not clean or "\\" in clean or clean.startswith("/") or ".." in parts or ":" in clean
-            or clean in reserved or clean.startswith(EVIDENCE_DIR) or clean.endswith("/")):
+    if (not clean or "\\" in clean or clean.startswith(("/", EVIDENCE_DIR)) or ".." in parts or ":" in clean
+            or clean in reserved or clean.endswith("/")):
         raise InputError.one("package.bad_document_name", hint_id="hint.package_document_name", name=name)
     return clean
 

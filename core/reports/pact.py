@@ -13,7 +13,7 @@ import math
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -140,9 +140,9 @@ def product_footprint(project_data: ProjectData, result: ProjectResult, product_
         "crossSectoralStandards": ["ISO14067"],
         "biogenicAccountingMethodology": "ISO",
         "boundaryProcessesDescription": _boundary_text(product),
-        "referencePeriodStart": _iso(datetime.combine(study.period_start, time(), timezone.utc)),
+        "referencePeriodStart": _iso(datetime.combine(study.period_start, time(), UTC)),
         # PACT's end is exclusive; the study's end date is the last day included.
-        "referencePeriodEnd": _iso(datetime.combine(study.period_end + timedelta(days=1), time(), timezone.utc)),
+        "referencePeriodEnd": _iso(datetime.combine(study.period_end + timedelta(days=1), time(), UTC)),
         "geographyCountry": "CN",
         "exemptedEmissionsPercent": 0,
         "exemptedEmissionsDescription": ("No emissions are known to be exempted from the inventory."
@@ -168,7 +168,7 @@ def product_footprint(project_data: ProjectData, result: ProjectResult, product_
         "id": footprint_id(credit_code or company, product.code, study.version),
         "specVersion": SPEC_VERSION,
         "version": 1,
-        "created": _iso(created or datetime.now(timezone.utc)),
+        "created": _iso(created or datetime.now(UTC)),
         "status": "Active",
         "companyName": company,
         "companyIds": ids,
@@ -250,7 +250,7 @@ def _decimal(x: float) -> str:
 
 def _iso(moment: datetime) -> str:
     """RFC 3339 in UTC; a naive datetime is taken as UTC already."""
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc).strftime(
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).strftime(
         "%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -343,7 +343,7 @@ class _Reader:
             return None
         value = obj[key]
         if kind is float:
-            number = float(value) if isinstance(value, str) and _DECIMAL.match(value) or (
+            number = float(value) if (isinstance(value, str) and _DECIMAL.match(value)) or (
                 isinstance(value, (int, float)) and not isinstance(value, bool)) else math.nan
             if math.isfinite(number):
                 return number

@@ -19,10 +19,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import cast
 
+import numpy as np
 from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
-
-import numpy as np
 
 from core.domain import EmissionFactor, FactorBatch, Progress
 from core.errors import StoreError

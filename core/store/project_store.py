@@ -21,14 +21,20 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from core.domain import (DatasetInfo, EmissionFactor, Evidence, FactorBatch, Product, Progress, ProjectData,
-                         SearchFilter)
+from core.domain import DatasetInfo, EmissionFactor, Evidence, FactorBatch, Product, Progress, ProjectData, SearchFilter
 from core.errors import StoreError
-from core.store import database, migrations
+from core.store import database, factor_search, migrations
 from core.store.evidence import document_bytes, read_document, store_document
-from core.store import factor_search
-from core.store.factors import (add_factor_dataset, ensure_factors, factors_by_id, find_dataset,
-                                factors_of_dataset, load_factors, newest_factors, write_batch)
+from core.store.factors import (
+    add_factor_dataset,
+    ensure_factors,
+    factors_by_id,
+    factors_of_dataset,
+    find_dataset,
+    load_factors,
+    newest_factors,
+    write_batch,
+)
 from core.store.repository import load_project_data, replace_project_data, save_project_data, update_products
 from core.store.schema import EmissionFactorRow, FactorDatasetRow
 
@@ -92,7 +98,7 @@ class ProjectStore:
             else:
                 with engine.connect() as conn:      # fail now, not at the first read, on a damaged file
                     database.verify(conn)
-        except Exception as exc:    # noqa: BLE001 - whatever failed, the upgrade rolled back and the user must know
+        except Exception as exc:
             engine.dispose()
             if backup is not None:
                 raise StoreError.one("store.upgrade_failed", hint_id="hint.store_backup", path=str(path),

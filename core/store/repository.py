@@ -31,14 +31,38 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from core.domain import (Activity, Allocation, Basis, Coproduct, DataType, EmissionFactor, Evidence, Organization,
-                         Product, ProjectData, Site, Study, StudyStatus)
+from core.domain import (
+    Activity,
+    Allocation,
+    Basis,
+    Coproduct,
+    DataType,
+    EmissionFactor,
+    Evidence,
+    Organization,
+    Product,
+    ProjectData,
+    Site,
+    Study,
+    StudyStatus,
+)
 from core.errors import StoreError
 from core.gwp import GwpSet
 from core.lifecycle import Boundary, Stage
 from core.store.factors import ensure_factors, factor_ids, factors_by_id, factors_digest, newest_factors
-from core.store.schema import (ActivityRow, CoproductRow, EmissionFactorRow, EvidenceFileRow, FactorDatasetRow,
-                               OrganizationRow, ProductRow, SiteRow, StageExclusionRow, StudyRow, utcnow)
+from core.store.schema import (
+    ActivityRow,
+    CoproductRow,
+    EmissionFactorRow,
+    EvidenceFileRow,
+    FactorDatasetRow,
+    OrganizationRow,
+    ProductRow,
+    SiteRow,
+    StageExclusionRow,
+    StudyRow,
+    utcnow,
+)
 from core.units import Amount
 
 WORKBOOK_DATASET_PREFIX = "workbook: "

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ClassVar
 
 from core.errors import StoreError
 
@@ -26,7 +27,7 @@ class LockInfo:
 
 
 class SessionLock:
-    _held_here: set[Path] = set()           # projects this process has open (two windows of one app)
+    _held_here: ClassVar[set[Path]] = set()           # projects this process has open (two windows of one app)
 
     def __init__(self, project: Path):
         self.path = project.with_name(project.name + ".lock")

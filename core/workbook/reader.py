@@ -18,14 +18,23 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from core.credit_code import credit_code_problem
-from core.domain import (Activity, Allocation, Basis, Coproduct, DataType, EmissionFactor, Organization, Product,
-                         ProjectData, Study)
+from core.domain import (
+    Activity,
+    Allocation,
+    Basis,
+    Coproduct,
+    DataType,
+    EmissionFactor,
+    Organization,
+    Product,
+    ProjectData,
+    Study,
+)
 from core.errors import InputError, Location, Origin, Problem
 from core.gwp import flow_keys, parse_gwp_set
 from core.lifecycle import Boundary, parse_boundary, parse_stage
 from core.workbook import layout
-from core.workbook.cells import (CellProblem, as_amount, as_choice, as_date, as_number, as_text, as_unit,
-                                 is_blank)
+from core.workbook.cells import CellProblem, as_amount, as_choice, as_date, as_number, as_text, as_unit, is_blank
 
 MAX_PROBLEMS = 200
 WORKBOOK_DATASET = "workbook"
@@ -139,8 +148,8 @@ class _Reader:
                          code=code, first_row=seen[code])
                 continue
             boundary = self.get(sheet, r, v, "boundary",
-                                lambda x: _choice_fn(parse_boundary, "cell.bad_boundary", "hint.boundary")(x))
-            gwp = self.get(sheet, r, v, "gwp_set", lambda x: _choice_fn(parse_gwp_set, "cell.bad_gwp", "hint.gwp")(x))
+                                _choice_fn(parse_boundary, "cell.bad_boundary", "hint.boundary"))
+            gwp = self.get(sheet, r, v, "gwp_set", _choice_fn(parse_gwp_set, "cell.bad_gwp", "hint.gwp"))
             alloc = self.get(sheet, r, v, "allocation", lambda x: as_choice(
                 x, layout.ALLOCATION_SPELLINGS, "cell.bad_allocation", "hint.allocation"))
             credit = self.get(sheet, r, v, "credit_code")
@@ -225,7 +234,7 @@ class _Reader:
         only = next(iter(products)) if len(products) == 1 else None
         for r, v in sheet.rows:
             code = self.get(sheet, r, v, "product") or only
-            stage = self.get(sheet, r, v, "stage", lambda x: _choice_fn(parse_stage, "cell.bad_stage", "hint.stage")(x),
+            stage = self.get(sheet, r, v, "stage", _choice_fn(parse_stage, "cell.bad_stage", "hint.stage"),
                              required=True)
             name = self.get(sheet, r, v, "name", required=True)
             amount = self.get(sheet, r, v, "amount", self.non_negative, required=True)

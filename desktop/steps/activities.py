@@ -6,13 +6,23 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QPushButton,
-                               QStyledItemDelegate, QTableView, QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from core.errors import PcfError
 from core.lifecycle import STAGES
-from desktop.activity_model import FIELDS, ActivityModel
 from core.project import Changes
+from desktop.activity_model import FIELDS, ActivityModel
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace
 

@@ -2,8 +2,7 @@
 exclusion), the cut-off rule and the allocation method."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from core.domain import Allocation
 from core.editing import with_study

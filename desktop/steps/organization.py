@@ -7,10 +7,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from core.domain import Organization
-from core.editing import (check_credit_code, edit_period, edit_period_output, edit_product, new_product, with_product,
-                          with_site, with_study)
-from core.library.builtin import grid_factor_code, load_builtin_factors, provinces
+from core.editing import (
+    check_credit_code,
+    edit_period,
+    edit_period_output,
+    edit_product,
+    new_product,
+    with_product,
+    with_site,
+    with_study,
+)
 from core.errors import InputError
+from core.library.builtin import grid_factor_code, load_builtin_factors, provinces
 from core.project import Changes
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace

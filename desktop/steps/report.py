@@ -5,10 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
-from core.i18n import language, tr as message
+from core.i18n import language
+from core.i18n import tr as message
 from desktop.steps.base import StepPage
 from desktop.tasks import run_task
 from desktop.workspace import Workspace

@@ -7,9 +7,9 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from core.project import ProductResult
 from core.gwp import flow_keys
 from core.lifecycle import STAGES
+from core.project import ProductResult
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace
 

@@ -128,7 +128,7 @@ def prune_orphan_libraries(entries):
                 needed.add(name.rsplit("/", 1)[-1])
                 if path:
                     needed.add(path.replace("\\", "/").rsplit("/", 1)[-1])
-        except Exception:  # noqa: BLE001 - when a file cannot be analysed, keep everything
+        except Exception:
             return entries
     kept = [e for e in entries if not _is_top_level_library(_norm(e[0])) or _norm(e[0]) in needed]
     return type(entries)(kept) if not isinstance(entries, list) else kept
