@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from core import __version__
 from core.edition import Edition
-from core.i18n import tr
+from core.i18n import tr as message  # core's catalogue, not Qt's (lupdate would collect tr calls)
 
 LOGO_SIZE = 96
 
@@ -23,7 +23,7 @@ class AboutDialog(QDialog):
     def __init__(self, edition: Edition | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.edition = edition
-        self.setWindowTitle(tr("edition.about_title"))
+        self.setWindowTitle(message("edition.about_title"))
         self.setMinimumWidth(520)
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -36,25 +36,25 @@ class AboutDialog(QDialog):
                                                   Qt.TransformationMode.SmoothTransformation))
         top.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignTop)
         head = QVBoxLayout()
-        self.version = self._label(tr("edition.about_version", version=__version__), "version", head)
+        self.version = self._label(message("edition.about_version", version=__version__), "version", head)
         self.version.setStyleSheet("font-weight: bold")
         if edition is None:
-            self.edition_name = self._label(tr("edition.about_none"), "edition_name", head)
+            self.edition_name = self._label(message("edition.about_none"), "edition_name", head)
             self.contact = None
         else:
-            self.edition_name = self._label(tr("edition.about_edition", name=edition.name()), "edition_name", head)
+            self.edition_name = self._label(message("edition.about_edition", name=edition.name()), "edition_name", head)
             self.contact = self._label(edition.contact, "contact", head)
             if edition.website:
                 self._label(edition.website, "website", head)
             if edition.example:
-                self._label(tr("edition.about_example"), "example", head).setStyleSheet("color: #b71c1c")
+                self._label(message("edition.about_example"), "example", head).setStyleSheet("color: #b71c1c")
         top.addLayout(head, 1)
         outer.addLayout(top)
         if edition is not None:
-            self._label(tr("edition.about_contents", templates=len(edition.templates),
+            self._label(message("edition.about_contents", templates=len(edition.templates),
                            datasets=len(edition.datasets), licence=edition.licence), "contents", outer)
-        self._label(tr("edition.about_pact"), "pact", outer).setStyleSheet("color: #555")
-        self._label(tr("edition.about_font"), "font", outer).setStyleSheet("color: #555")
+        self._label(message("edition.about_pact"), "pact", outer).setStyleSheet("color: #555")
+        self._label(message("edition.about_font"), "font", outer).setStyleSheet("color: #555")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         outer.addWidget(buttons)

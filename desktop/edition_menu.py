@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWid
 
 from core.edition import Edition, EditionTemplate, apply_to_project, install_edition, installed_edition, report_footer
 from core.errors import PcfError
-from core.i18n import tr
+from core.i18n import tr as message  # core's catalogue, not Qt's (lupdate would collect tr calls)
 from desktop.about_dialog import show_about
 
 __all__ = [
@@ -49,29 +49,29 @@ def current_edition(parent: QWidget | None, data_folder: Path) -> Edition | None
         return installed_edition(data_folder)
     except PcfError as exc:
         if parent is not None:
-            QMessageBox.warning(parent, tr("edition.broken"), _problems(exc))
+            QMessageBox.warning(parent, message("edition.broken"), _problems(exc))
         return None
 
 
 def load_edition_pack(parent: QWidget | None, settings_folder: Path, confirm: bool = True) -> Edition | None:
     """Ask for a pack (a .zip, or the edition.json inside a pack folder: one file dialog serves both), install it
     into `settings_folder` and return it; None when the user cancels or the pack is refused (with the reasons)."""
-    path, _ = QFileDialog.getOpenFileName(parent, tr("edition.choose_pack"), "", tr("edition.pack_filter"))
+    path, _ = QFileDialog.getOpenFileName(parent, message("edition.choose_pack"), "", message("edition.pack_filter"))
     if not path:
         return None
     try:
         edition = install_edition(Path(path), settings_folder)
     except PcfError as exc:
-        QMessageBox.warning(parent, tr("edition.cannot_load"), _problems(exc))
+        QMessageBox.warning(parent, message("edition.cannot_load"), _problems(exc))
         return None
     if confirm:
-        QMessageBox.information(parent, tr("edition.about_title"), tr("edition.loaded", name=edition.name()))
+        QMessageBox.information(parent, message("edition.about_title"), message("edition.loaded", name=edition.name()))
     return edition
 
 
 def save_template(parent: QWidget | None, template: EditionTemplate) -> Path | None:
     """Copy a sector template where the user wants it (to fill in Excel and import as a study workbook)."""
-    path, _ = QFileDialog.getSaveFileName(parent, tr("edition.save_template"), template.file.name,
+    path, _ = QFileDialog.getSaveFileName(parent, message("edition.save_template"), template.file.name,
                                           "Excel (*.xlsx)")
     if not path:
         return None
@@ -89,20 +89,20 @@ def apply_to_workspace(parent: QWidget | None, edition: Edition | None, workspac
     try:
         results = apply_to_project(edition, workspace.project)
     except PcfError as exc:
-        QMessageBox.warning(parent, tr("edition.cannot_load"), _problems(exc))
+        QMessageBox.warning(parent, message("edition.cannot_load"), _problems(exc))
         return 0
     imported = sum(r.imported for r in results)
     if imported:
         workspace.reload()
     if announce:
-        QMessageBox.information(parent, tr("edition.about_title"), tr(
+        QMessageBox.information(parent, message("edition.about_title"), message(
             "edition.applied", imported=imported, already=sum(r.already_imported for r in results)))
     return imported
 
 
 def add_edition_menu(window: QMainWindow, data_folder: Path) -> QMenu:
     """Add the Edition menu to `window`'s menu bar; its entries are rebuilt each time it opens."""
-    menu = window.menuBar().addMenu(tr("edition.menu"))
+    menu = window.menuBar().addMenu(message("edition.menu"))
     menu.aboutToShow.connect(lambda: _fill(menu, window, data_folder))
     _fill(menu, window, data_folder)
     return menu
@@ -114,15 +114,15 @@ def _fill(menu: QMenu, window: QMainWindow, data_folder: Path) -> None:
     workspace = getattr(window, "workspace", None)
     if edition is not None:
         for template in edition.templates:
-            menu.addAction(tr("edition.menu_template", title=template.title()),
+            menu.addAction(message("edition.menu_template", title=template.title()),
                            lambda t=template: save_template(window, t))
         if edition.datasets and workspace is not None:
-            menu.addAction(tr("edition.menu_apply"),
+            menu.addAction(message("edition.menu_apply"),
                            lambda: apply_to_workspace(window, current_edition(window, data_folder),
                                                       getattr(window, "workspace", None), announce=True))
         menu.addSeparator()
-    menu.addAction(tr("edition.menu_load"), lambda: _load(window, data_folder))
-    menu.addAction(tr("edition.menu_about"), lambda: show_about(window, current_edition(window, data_folder)))
+    menu.addAction(message("edition.menu_load"), lambda: _load(window, data_folder))
+    menu.addAction(message("edition.menu_about"), lambda: show_about(window, current_edition(window, data_folder)))
 
 
 def _load(window: QMainWindow, data_folder: Path) -> None:

@@ -115,6 +115,8 @@ class _Report:
         org = self.data.organization.name if self.data.organization else ""
         status = self.t(f"report.status.{self.study.status.value}")
         left_out = [self.p(line, "missing") for line in left_out_lines(self.r, self.lang)]
+        if left_out:                  # a draft of an incomplete result: said first, apart from the title block
+            left_out = [Spacer(1, 4 * mm), *left_out, Spacer(1, 8 * mm)]
         return [Spacer(1, 40 * mm), self.p(self.t("report.title"), "title"), *left_out,
                 self.p(f"{self.product.name}  {self.product.model}".strip(), "subtitle"), Spacer(1, 8 * mm),
                 self.p(self.t("report.total", value=f"{self.r.total_kgco2e:,.3f}", unit=self.r.declared_unit),
@@ -172,7 +174,14 @@ class _Report:
             return [self.h1("report.s_period"), self.value("", self.t("report.open_period"))]
         return [self.h1("report.s_period"), self.p(self.t("report.period", start=s.period_start.isoformat(),
                                                       end=s.period_end.isoformat(),
-                                                      output=str(s.period_output) if s.period_output else "-"))]
+                                                      output=self.period_output_text()))]
+
+    def period_output_text(self) -> str:
+        """The output as entered and, when the engine could use it, in declared units (its number, not ours)."""
+        entered, used = self.study.period_output, self.r.period_output
+        if not entered:
+            return "-"
+        return f"{entered} = {used:,.6g} × {self.r.declared_unit}" if used is not None else str(entered)
 
     def data_quality(self) -> list:
         acts = self.study.activities
@@ -230,9 +239,22 @@ class _Report:
                            [60 * mm, 50 * mm, 30 * mm]), Spacer(1, 3 * mm),
                 self.table(["", self.t("report.value")], separate, [80 * mm, 60 * mm]), Spacer(1, 3 * mm),
                 self.table([self.t("report.gas"), self.t("report.value")], gases, [80 * mm, 60 * mm]), Spacer(1, 3 * mm),
+                *self.contributions(), Spacer(1, 3 * mm),
                 self.chart(self.png("stages", lambda: charts.stage_chart(r, self.t("report.chart_stages"), self.lang))),
                 self.chart(self.png("contributors",
                                     lambda: charts.contribution_chart(r, self.t("report.chart_contributors"))))]
+
+    def contributions(self) -> list:
+        """Each activity: quantity per declared unit × kg CO2e per unit = its kg CO2e (the engine's Contribution), so
+        an auditor can redo every product of the total by hand."""
+        stage = {s.value: s.label(self.lang) for s in STAGES}
+        rows = [[c.name, stage[c.stage], f"{c.quantity_per_declared_unit:,.6g} {c.target_unit}",
+                 f"{c.factor_kgco2e_per_unit:,.6g} / {c.target_unit}", f"{c.kgco2e:,.3f}", f"{c.share:.1%}"]
+                for c in self.r.contributions]
+        return [Paragraph(escape(self.t("report.contributions")), self.s["h2"]),
+                self.table([self.t("report.activity"), self.t("report.stage"), self.t("report.quantity"),
+                            self.t("report.factor_value"), self.t("report.kgco2e"), self.t("report.share")], rows,
+                           [44 * mm, 22 * mm, 28 * mm, 30 * mm, 28 * mm, 18 * mm])]
 
     def png(self, key: str, draw) -> bytes:
         """Charts drawn once, placed in every build pass."""

@@ -29,8 +29,12 @@ class ResultsStep(StepPage):
         self.total.setStyleSheet("font-size: 22px; font-weight: bold; color: #1b5e20;")
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.data_quality = QLabel()           # primary-data share, allocation share, period output (engine's)
+        self.data_quality.setObjectName("dataQuality")
+        self.data_quality.setWordWrap(True)
         self.layout_.addWidget(self.total)
         self.layout_.addWidget(self.details)
+        self.layout_.addWidget(self.data_quality)
         row = QHBoxLayout()
         self.figure = Figure(figsize=(8, 3.2), tight_layout=True)
         self.canvas = FigureCanvasQTAgg(self.figure)
@@ -43,9 +47,10 @@ class ResultsStep(StepPage):
         row.addLayout(side, 1)
         self.layout_.addLayout(row, 3)
         self.layout_.addWidget(QLabel(self.tr("Top contributors")))
-        self.contributions = QTableWidget(0, 5)
+        self.contributions = QTableWidget(0, 6)
         self.contributions.setHorizontalHeaderLabels([self.tr("Activity"), self.tr("Stage"), self.tr("kg CO2e"),
-                                                      self.tr("Share"), self.tr("Factor and source")])
+                                                      self.tr("Share"), self.tr("kg CO2e per unit"),
+                                                      self.tr("Factor and source")])
         self.contributions.horizontalHeader().setStretchLastSection(True)
         self.layout_.addWidget(self.contributions, 2)
         self.layout_.addWidget(QLabel(self.tr("Warnings (double-click to open the row)")))
@@ -72,6 +77,7 @@ class ResultsStep(StepPage):
                                      "removals {3:,.3f} kg; dLUC {4:,.3f} kg CO2e (reported separately)").format(
             r.gwp_set, r.excluding_biogenic_kgco2e, r.biogenic_co2_emissions_kg, r.biogenic_co2_removals_kg,
             r.dluc_kgco2e))
+        self.data_quality.setText(self.data_quality_text(r))
         self._draw_stages(r)
         keys = [k for k in flow_keys() if k in r.by_gas_kg]
         self.gases.setRowCount(len(keys))
@@ -83,12 +89,22 @@ class ResultsStep(StepPage):
         for i, c in enumerate(top):
             source = c.linked_product or f"{c.factor_code} — {c.factor_source}"
             for j, text in enumerate((c.name, next(s.label() for s in STAGES if s.value == c.stage),
-                                      f"{c.kgco2e:,.3f}", f"{c.share:.1%}", source)):
+                                      f"{c.kgco2e:,.3f}", f"{c.share:.1%}",
+                                      f"{c.factor_kgco2e_per_unit:,.6g} / {c.target_unit}", source)):
                 self.contributions.setItem(i, j, QTableWidgetItem(text))
         self.warnings.clear()
         for w in r.warnings:
             self.warnings.addItem(w.message())
             self.warnings.item(self.warnings.count() - 1).setData(256, w.activity_index)
+
+    def data_quality_text(self, r: ProductResult) -> str:
+        """The result's own shares, formatted as the report prints them (primary 0.1 %, allocation 0.01 %)."""
+        parts = [self.tr("Primary (measured) data: {0:.1%} of the footprint").format(r.primary_data_share)]
+        if r.allocation_share != 1.0:
+            parts.append(self.tr("allocated to this product: {0:.2%}").format(r.allocation_share))
+        if r.period_output is not None:
+            parts.append(self.tr("output in the period: {0:,.6g} × {1}").format(r.period_output, r.declared_unit))
+        return self.tr("; ").join(parts)
 
     def _draw_stages(self, r: ProductResult) -> None:
         ax = self.figure.add_subplot(121)

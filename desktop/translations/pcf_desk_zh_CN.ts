@@ -4,62 +4,62 @@
 <context>
     <name>ActivitiesStep</name>
     <message>
-        <location filename="../steps/activities.py" line="76"/>
+        <location filename="../steps/activities.py" line="89"/>
         <source>3  Activity data</source>
         <translation>3  活动数据</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="78"/>
+        <location filename="../steps/activities.py" line="91"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="79"/>
+        <location filename="../steps/activities.py" line="92"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="80"/>
+        <location filename="../steps/activities.py" line="93"/>
         <source>Duplicate rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="81"/>
+        <location filename="../steps/activities.py" line="94"/>
         <source>Paste from Excel</source>
         <translation>从 Excel 粘贴</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="82"/>
+        <location filename="../steps/activities.py" line="95"/>
         <source>Transport ...</source>
         <translation>运输……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="83"/>
+        <location filename="../steps/activities.py" line="96"/>
         <source>Attach evidence ...</source>
         <translation>附加证明文件……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="84"/>
+        <location filename="../steps/activities.py" line="97"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="85"/>
+        <location filename="../steps/activities.py" line="98"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="122"/>
+        <location filename="../steps/activities.py" line="135"/>
         <source>Attach evidence</source>
         <translation>附加证明文件</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="123"/>
+        <location filename="../steps/activities.py" line="136"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;All (*)</source>
         <translation>文档 (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="181"/>
+        <location filename="../steps/activities.py" line="194"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -67,98 +67,98 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../activity_model.py" line="29"/>
+        <location filename="../activity_model.py" line="30"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="30"/>
+        <location filename="../activity_model.py" line="31"/>
         <source>Amount</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="31"/>
+        <location filename="../activity_model.py" line="32"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="32"/>
+        <location filename="../activity_model.py" line="33"/>
         <source>Basis</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="33"/>
+        <location filename="../activity_model.py" line="34"/>
         <source>Emission factor</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="34"/>
+        <location filename="../activity_model.py" line="35"/>
         <source>Distance (km)</source>
         <translation>运输距离 (km)</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="35"/>
+        <location filename="../activity_model.py" line="36"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="36"/>
+        <location filename="../activity_model.py" line="37"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="37"/>
+        <location filename="../activity_model.py" line="38"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="38"/>
+        <location filename="../activity_model.py" line="39"/>
         <source>kg CO2e per unit</source>
         <translation>每单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="39"/>
+        <location filename="../activity_model.py" line="40"/>
         <source>Evidence</source>
         <translation>证明文件</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="136"/>
-        <location filename="../activity_model.py" line="160"/>
+        <location filename="../activity_model.py" line="137"/>
+        <location filename="../activity_model.py" line="161"/>
         <source>New activity</source>
         <translation>新活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="152"/>
+        <location filename="../activity_model.py" line="153"/>
         <source>Edit {0}</source>
         <translation>编辑{0}</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="162"/>
+        <location filename="../activity_model.py" line="163"/>
         <source>Add activity</source>
         <translation>添加活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="174"/>
+        <location filename="../activity_model.py" line="175"/>
         <source>Attach {0}</source>
         <translation>附加 {0}</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="180"/>
+        <location filename="../activity_model.py" line="181"/>
         <source>Add transport</source>
         <translation>添加运输</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="189"/>
+        <location filename="../activity_model.py" line="190"/>
         <source>Delete activities</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="196"/>
+        <location filename="../activity_model.py" line="197"/>
         <source>Duplicate activities</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="203"/>
+        <location filename="../activity_model.py" line="204"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -166,77 +166,77 @@
 <context>
     <name>BoundaryStep</name>
     <message>
-        <location filename="../steps/boundary.py" line="22"/>
+        <location filename="../steps/boundary.py" line="24"/>
         <source>2  System boundary</source>
         <translation>2  系统边界</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="28"/>
+        <location filename="../steps/boundary.py" line="30"/>
         <source>No allocation</source>
         <translation>不分配</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="28"/>
+        <location filename="../steps/boundary.py" line="30"/>
         <source>By mass</source>
         <translation>按质量分配</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="29"/>
+        <location filename="../steps/boundary.py" line="31"/>
         <source>By economic value</source>
         <translation>按经济价值分配</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="32"/>
+        <location filename="../steps/boundary.py" line="34"/>
         <source>e.g. inputs below 1 % of mass and energy, 5 % in total</source>
         <translation>例如：质量和能耗占比低于 1% 的输入可舍去，合计不超过 5%</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="33"/>
+        <location filename="../steps/boundary.py" line="35"/>
         <source>Boundary</source>
         <translation>边界类型</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="34"/>
+        <location filename="../steps/boundary.py" line="36"/>
         <source>Cut-off rule</source>
         <translation>取舍准则</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="35"/>
+        <location filename="../steps/boundary.py" line="37"/>
         <source>Allocation</source>
         <translation>分配方法</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="37"/>
+        <location filename="../steps/boundary.py" line="39"/>
         <source>Life cycle (click a stage to leave it out)</source>
         <translation>生命周期（点击阶段可将其排除）</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="47"/>
+        <location filename="../steps/boundary.py" line="49"/>
         <source>Why is it excluded?</source>
         <translation>排除理由？</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="92"/>
+        <location filename="../steps/boundary.py" line="94"/>
         <source>Change boundary</source>
         <translation>修改边界类型</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="95"/>
+        <location filename="../steps/boundary.py" line="97"/>
         <source>Change allocation</source>
         <translation>修改分配方法</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="100"/>
+        <location filename="../steps/boundary.py" line="102"/>
         <source>Edit cut-off rule</source>
         <translation>编辑取舍准则</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="111"/>
+        <location filename="../steps/boundary.py" line="113"/>
         <source>Include or exclude a stage</source>
         <translation>纳入或排除阶段</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="119"/>
+        <location filename="../steps/boundary.py" line="121"/>
         <source>Justify an exclusion</source>
         <translation>说明排除理由</translation>
     </message>
@@ -244,47 +244,47 @@
 <context>
     <name>FactorImportDialog</name>
     <message>
-        <location filename="../factor_import_dialog.py" line="19"/>
+        <location filename="../factor_import_dialog.py" line="30"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../factor_import_dialog.py" line="24"/>
+        <location filename="../factor_import_dialog.py" line="35"/>
         <source>Read as</source>
         <translation>读取方式</translation>
     </message>
     <message>
-        <location filename="../factor_import_dialog.py" line="24"/>
+        <location filename="../factor_import_dialog.py" line="35"/>
         <source>{0}; header at row {1} ({2} row(s))</source>
         <translation>{0}；表头在第 {1} 行（共 {2} 行）</translation>
     </message>
     <message>
-        <location filename="../factor_import_dialog.py" line="27"/>
+        <location filename="../factor_import_dialog.py" line="38"/>
         <source>Dataset name</source>
         <translation>数据集名称</translation>
     </message>
     <message>
-        <location filename="../factor_import_dialog.py" line="30"/>
+        <location filename="../factor_import_dialog.py" line="41"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../factor_import_dialog.py" line="30"/>
+        <location filename="../factor_import_dialog.py" line="41"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../factor_import_dialog.py" line="36"/>
+        <location filename="../factor_import_dialog.py" line="47"/>
         <source>{0} accepted, {1} accepted with a fix, {2} rejected, {3} skipped</source>
         <translation>通过 {0} 行，修正后通过 {1} 行，拒绝 {2} 行，跳过 {3} 行</translation>
     </message>
     <message>
-        <location filename="../factor_import_dialog.py" line="46"/>
+        <location filename="../factor_import_dialog.py" line="57"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../factor_import_dialog.py" line="47"/>
+        <location filename="../factor_import_dialog.py" line="58"/>
         <source>Import without the rejected rows</source>
         <translation>导入（不含被拒绝的行）</translation>
     </message>
@@ -292,133 +292,133 @@
 <context>
     <name>FactorsStep</name>
     <message>
-        <location filename="../steps/factors.py" line="22"/>
+        <location filename="../steps/factors.py" line="35"/>
         <source>4  Emission factors</source>
         <translation>4  排放因子</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="25"/>
+        <location filename="../steps/factors.py" line="38"/>
         <source>Search factors: 电力, 钢材, diesel, a code ...</source>
         <translation>搜索因子：电力、钢材、柴油、因子编号……</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="28"/>
+        <location filename="../steps/factors.py" line="41"/>
         <source>activity unit, e.g. kWh</source>
         <translation>活动单位，如 kWh</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="31"/>
+        <location filename="../steps/factors.py" line="44"/>
         <source>region, e.g. 华东</source>
         <translation>地区，如 华东</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="34"/>
+        <location filename="../steps/factors.py" line="47"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="43"/>
+        <location filename="../steps/factors.py" line="56"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="43"/>
+        <location filename="../steps/factors.py" line="56"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="43"/>
+        <location filename="../steps/factors.py" line="56"/>
         <source>kg CO2e per unit</source>
         <translation>每单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="44"/>
+        <location filename="../steps/factors.py" line="57"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="44"/>
+        <location filename="../steps/factors.py" line="57"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="44"/>
+        <location filename="../steps/factors.py" line="57"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="45"/>
         <location filename="../steps/factors.py" line="58"/>
+        <location filename="../steps/factors.py" line="71"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="52"/>
+        <location filename="../steps/factors.py" line="65"/>
         <source>Use this factor for the activity selected in step 3</source>
         <translation>将此因子用于第 3 步中选中的活动</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="56"/>
+        <location filename="../steps/factors.py" line="69"/>
         <source>Factor library</source>
         <translation>因子库</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="58"/>
+        <location filename="../steps/factors.py" line="71"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="58"/>
+        <location filename="../steps/factors.py" line="71"/>
         <source>Factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="59"/>
+        <location filename="../steps/factors.py" line="72"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="59"/>
+        <location filename="../steps/factors.py" line="72"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="62"/>
+        <location filename="../steps/factors.py" line="75"/>
         <source>Import a factor file (CSV / Excel) ...</source>
         <translation>导入因子文件（CSV / Excel）……</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="81"/>
+        <location filename="../steps/factors.py" line="94"/>
         <source>All datasets</source>
         <translation>全部数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="113"/>
+        <location filename="../steps/factors.py" line="126"/>
         <source>Import a factor file</source>
         <translation>导入因子文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="114"/>
+        <location filename="../steps/factors.py" line="127"/>
         <source>Factor files (*.csv *.txt *.xlsx *.xls)</source>
         <translation>因子文件 (*.csv *.txt *.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="130"/>
+        <location filename="../steps/factors.py" line="143"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="143"/>
+        <location filename="../steps/factors.py" line="156"/>
         <source>Factor import</source>
         <translation>因子导入</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="144"/>
+        <location filename="../steps/factors.py" line="157"/>
         <source>{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.</source>
         <translation>{0}：通过 {1} 行，修正后通过 {2} 行，跳过 {3} 行；数据集 {4} 版本 {5}。</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="149"/>
+        <location filename="../steps/factors.py" line="162"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -426,165 +426,165 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="65"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="65"/>
+        <location filename="../main_window.py" line="80"/>
         <source>Product:</source>
         <translation>产品：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="86"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>只读：修改无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="114"/>
         <source>New project ...</source>
         <translation>新建项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="114"/>
         <source>Open project ...</source>
         <translation>打开项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Import a study workbook ...</source>
         <translation>导入核算数据采集表……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="121"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="128"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="174"/>
         <source>Emission factors</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Select an activity in step 3 first, then choose its factor here.</source>
         <translation>请先在第 3 步选中一条活动，再在此选择其排放因子。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Choose factor {0}</source>
         <translation>选用因子 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="211"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="215"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="219"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="223"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="239"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="295"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="285"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="292"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -592,118 +592,118 @@
 <context>
     <name>OrganizationStep</name>
     <message>
-        <location filename="../steps/organization.py" line="24"/>
+        <location filename="../steps/organization.py" line="35"/>
         <source>1  Organization and product</source>
         <translation>1  企业与产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="25"/>
+        <location filename="../steps/organization.py" line="36"/>
         <source>Organization</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="32"/>
+        <location filename="../steps/organization.py" line="43"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="33"/>
+        <location filename="../steps/organization.py" line="44"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="34"/>
+        <location filename="../steps/organization.py" line="45"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="35"/>
+        <location filename="../steps/organization.py" line="46"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="43"/>
+        <location filename="../steps/organization.py" line="54"/>
         <source>Production site</source>
         <translation>生产场所</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="44"/>
+        <location filename="../steps/organization.py" line="55"/>
         <source>Province</source>
         <translation>所在省份</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="46"/>
+        <location filename="../steps/organization.py" line="57"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="54"/>
-        <location filename="../steps/organization.py" line="174"/>
+        <location filename="../steps/organization.py" line="65"/>
+        <location filename="../steps/organization.py" line="185"/>
         <source>New product</source>
         <translation>新产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="57"/>
+        <location filename="../steps/organization.py" line="68"/>
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="58"/>
+        <location filename="../steps/organization.py" line="69"/>
         <source>Model / specification</source>
         <translation>型号 / 规格</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="59"/>
+        <location filename="../steps/organization.py" line="70"/>
         <source>Declared unit</source>
         <translation>声明单位</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="64"/>
+        <location filename="../steps/organization.py" line="75"/>
         <source>Reference period from</source>
         <translation>核算期自</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="65"/>
+        <location filename="../steps/organization.py" line="76"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="66"/>
+        <location filename="../steps/organization.py" line="77"/>
         <source>Output in the reference period</source>
         <translation>核算期内产量</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="132"/>
+        <location filename="../steps/organization.py" line="143"/>
         <source>Edit organization</source>
         <translation>编辑企业信息</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="145"/>
+        <location filename="../steps/organization.py" line="156"/>
         <source>Edit product</source>
         <translation>编辑产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="151"/>
+        <location filename="../steps/organization.py" line="162"/>
         <source>Grid factor for electricity: {0} ({1} kg CO2/kWh, {2})</source>
         <translation>电网排放因子建议：{0}（{1} kg CO2/kWh，{2} 年）</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="157"/>
+        <location filename="../steps/organization.py" line="168"/>
         <source>Edit site</source>
         <translation>编辑生产场所</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="171"/>
+        <location filename="../steps/organization.py" line="182"/>
         <source>Edit reference period</source>
         <translation>编辑核算期</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="175"/>
+        <location filename="../steps/organization.py" line="186"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="190"/>
+        <location filename="../steps/organization.py" line="201"/>
         <source>Edit period output</source>
         <translation>编辑核算期产量</translation>
     </message>
@@ -711,87 +711,92 @@
 <context>
     <name>ReportStep</name>
     <message>
-        <location filename="../steps/report.py" line="19"/>
+        <location filename="../steps/report.py" line="30"/>
         <source>6  Report and label application</source>
         <translation>6  报告与标识申请</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="24"/>
-        <source>Allow a draft application form (missing fields marked in red)</source>
-        <translation>允许生成申请书草稿（缺项以红色标出）</translation>
+        <location filename="../steps/report.py" line="35"/>
+        <source>Allow a draft (missing fields and activities left out are listed on the first page)</source>
+        <translation>允许导出草稿（缺少的字段和未计入的活动列在首页）</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="29"/>
+        <location filename="../steps/report.py" line="39"/>
+        <source>Language of the documents:</source>
+        <translation>文件语言：</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="49"/>
         <source>Certification package (.zip) ...</source>
         <translation>认证申请材料包（.zip）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="30"/>
+        <location filename="../steps/report.py" line="50"/>
         <source>Report, application form, label, PACT file, inventory, evidence, manifest with SHA-256</source>
         <translation>报告、申请书、标识、PACT 文件、清单、证明材料，附 SHA-256 清单</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="31"/>
+        <location filename="../steps/report.py" line="51"/>
         <source>Study report (PDF) ...</source>
         <translation>碳足迹核算报告（PDF）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="31"/>
+        <location filename="../steps/report.py" line="51"/>
         <source>GB/T 24067 / ISO 14067 clause 7</source>
         <translation>依据 GB/T 24067 / ISO 14067 第 7 章</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="32"/>
+        <location filename="../steps/report.py" line="52"/>
         <source>Label application form (PDF) ...</source>
         <translation>标识认证申请书（PDF）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="32"/>
+        <location filename="../steps/report.py" line="52"/>
         <source>Application for carbon-footprint label certification</source>
         <translation>产品碳足迹标识认证申请书</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="33"/>
+        <location filename="../steps/report.py" line="53"/>
         <source>Label (PNG, PDF, SVG) ...</source>
         <translation>碳足迹标识（PNG、PDF、SVG）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="33"/>
+        <location filename="../steps/report.py" line="53"/>
         <source>With a QR code</source>
         <translation>含二维码</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="34"/>
+        <location filename="../steps/report.py" line="54"/>
         <source>PACT footprint (JSON) ...</source>
         <translation>PACT 碳足迹数据（JSON）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="34"/>
+        <location filename="../steps/report.py" line="54"/>
         <source>For customers&apos; supply-chain programmes</source>
         <translation>供客户的供应链碳数据项目使用</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="35"/>
+        <location filename="../steps/report.py" line="55"/>
         <source>Inventory workbook (Excel) ...</source>
         <translation>清单工作簿（Excel）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="36"/>
+        <location filename="../steps/report.py" line="56"/>
         <source>Every emission as a formula an auditor can recompute</source>
         <translation>每项排放均为公式，核查人员可在 Excel 中复算</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="57"/>
+        <location filename="../steps/report.py" line="80"/>
         <source>The application form still lacks: {0}</source>
         <translation>申请书尚缺：{0}</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="65"/>
+        <location filename="../steps/report.py" line="93"/>
         <source>Folder for the label files</source>
         <translation>标识文件保存位置</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="67"/>
+        <location filename="../steps/report.py" line="95"/>
         <location filename="../steps/report.py" line="109"/>
         <source>Export</source>
         <translation>导出</translation>
@@ -810,87 +815,112 @@
 <context>
     <name>ResultsStep</name>
     <message>
-        <location filename="../steps/results.py" line="24"/>
+        <location filename="../steps/results.py" line="26"/>
         <source>5  Results</source>
         <translation>5  计算结果</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="37"/>
+        <location filename="../steps/results.py" line="43"/>
         <source>By gas (kg per declared unit)</source>
         <translation>按气体（每声明单位 kg）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="39"/>
+        <location filename="../steps/results.py" line="45"/>
         <source>Flow</source>
         <translation>物质</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="39"/>
+        <location filename="../steps/results.py" line="45"/>
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="43"/>
+        <location filename="../steps/results.py" line="49"/>
         <source>Top contributors</source>
         <translation>主要贡献项</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="45"/>
+        <location filename="../steps/results.py" line="51"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="45"/>
+        <location filename="../steps/results.py" line="51"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="45"/>
+        <location filename="../steps/results.py" line="51"/>
         <source>kg CO2e</source>
         <translation>kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="46"/>
+        <location filename="../steps/results.py" line="52"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="46"/>
+        <location filename="../steps/results.py" line="52"/>
+        <source>kg CO2e per unit</source>
+        <translation>每单位 kg CO2e</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="53"/>
         <source>Factor and source</source>
         <translation>因子及来源</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="49"/>
+        <location filename="../steps/results.py" line="56"/>
         <source>Warnings (double-click to open the row)</source>
         <translation>提示（双击可定位到对应行）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="65"/>
+        <location filename="../steps/results.py" line="72"/>
         <source>No product</source>
         <translation>没有产品</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="68"/>
+        <location filename="../steps/results.py" line="75"/>
         <source>{0:,.3f} kg CO2e per {1}</source>
         <translation>{0:,.3f} kg CO2e / {1}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="69"/>
+        <location filename="../steps/results.py" line="76"/>
         <source>GWP {0}; excluding biogenic: {1:,.3f}; biogenic CO2 emissions {2:,.3f} kg, removals {3:,.3f} kg; dLUC {4:,.3f} kg CO2e (reported separately)</source>
         <translation>GWP {0}；不含生物源：{1:,.3f}；生物源 CO2 排放 {2:,.3f} kg，清除 {3:,.3f} kg；直接土地利用变化 {4:,.3f} kg CO2e（单独报告）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="97"/>
+        <location filename="../steps/results.py" line="102"/>
+        <source>Primary (measured) data: {0:.1%} of the footprint</source>
+        <translation>实测（初级）数据占碳足迹的 {0:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="104"/>
+        <source>allocated to this product: {0:.2%}</source>
+        <translation>分配给本产品的份额：{0:.2%}</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="106"/>
+        <source>output in the period: {0:,.6g} × {1}</source>
+        <translation>核算期产量：{0:,.6g} × {1}</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="107"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="115"/>
         <source>kg CO2e per declared unit</source>
         <translation>每声明单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="98"/>
+        <location filename="../steps/results.py" line="116"/>
         <source>By life-cycle stage</source>
         <translation>按生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="122"/>
+        <location filename="../steps/results.py" line="140"/>
         <source>Top contributors (Pareto)</source>
         <translation>主要贡献项（帕累托）</translation>
     </message>
@@ -931,7 +961,7 @@
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../steps/base.py" line="45"/>
+        <location filename="../steps/base.py" line="51"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
