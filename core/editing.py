@@ -2,8 +2,9 @@
 
 `edit_activity` returns a new Activity (the old one is untouched, so an undo stack can keep both) or raises
 InputError with one Problem saying what is wrong and how to fix it; the GUI shows that text as the cell's tooltip.
-The converters are the study workbook's own (`core.workbook.cells`), so a value the workbook accepts is accepted
-here too, with the same message when it is not.
+The converters are the study workbook's own, taken from its column specification (`core.workbook.layout`, whose
+columns carry `core.workbook.fields` converters), so a value the workbook accepts is accepted here too, with the
+same message when it is not.
 """
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from collections.abc import Callable
 from datetime import date
 
 from core.credit_code import is_valid_credit_code
-from core.domain import Activity, Basis, DataType, Product, ProjectData, Site
+from core.domain import Activity, Product, ProjectData, Site
 from core.errors import InputError, Problem
 from core.i18n import tr
-from core.lifecycle import Stage, parse_stage
+from core.lifecycle import Stage
 from core.units import Amount
-from core.workbook.cells import CellProblem, as_amount, as_choice, as_date, as_number, as_text, as_unit, is_blank
-from core.workbook.layout import BASIS_SPELLINGS, DATA_TYPE_SPELLINGS
+from core.workbook.cells import CellProblem, as_amount, as_date, as_text, is_blank
+from core.workbook.fields import as_non_negative, as_optional_amount, as_required_text
+from core.workbook.layout import ACTIVITIES, PRODUCTS, SheetSpec
 
 ACTIVITY_FIELDS = ("stage", "name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source",
                    "note")
@@ -60,43 +62,13 @@ def check_credit_code(text: str) -> str:
     return code
 
 
-def _stage(value: object) -> Stage:
-    stage = parse_stage(as_text(value))
-    if stage is None:
-        raise CellProblem("cell.bad_stage", "hint.stage", value=as_text(value))
-    return stage
+def _converters(spec: SheetSpec, fields: tuple[str, ...]) -> dict[str, Callable[[object], object]]:
+    """The workbook column's converter for each field (`core.workbook.fields`): one rule per field, everywhere."""
+    return {name: spec.for_field(name).convert for name in fields}
 
 
-def _amount(value: object) -> float:
-    number = as_number(value)
-    if number < 0:
-        raise CellProblem("cell.negative", "hint.negative_amount", value=as_text(value))
-    return number
-
-
-def _optional_distance(value: object) -> float | None:
-    return None if is_blank(value) else _amount(value)
-
-
-def _required_text(value: object) -> str:
-    text = as_text(value)
-    if not text:
-        raise CellProblem("edit.empty", "hint.edit_empty")
-    return text
-
-
-_CONVERTERS: dict[str, Callable[[object], object]] = {
-    "stage": _stage,
-    "name": _required_text,
-    "amount": _amount,
-    "unit": as_unit,
-    "basis": lambda v: Basis(as_choice(v, BASIS_SPELLINGS, "cell.bad_basis", "hint.basis")),
-    "factor_ref": as_text,
-    "distance_km": _optional_distance,
-    "data_type": lambda v: DataType(as_choice(v, DATA_TYPE_SPELLINGS, "cell.bad_data_type", "hint.data_type")),
-    "source": as_text,
-    "note": as_text,
-}
+_CONVERTERS = _converters(ACTIVITIES, ACTIVITY_FIELDS)
+_PRODUCT_CONVERTERS = _converters(PRODUCTS, ("name", "model", "declared_unit", "mass_per_unit_kg"))
 
 
 def with_activities(data: ProjectData, product_code: str, activities: list[Activity]) -> ProjectData:
@@ -114,15 +86,10 @@ def with_study(data: ProjectData, product_code: str, **changes: object) -> Proje
 
 def edit_product(product: Product, field: str, value: object) -> Product:
     """Name, model, declared unit ("1 t"; a bare unit means 1 of it), mass per unit (kg) of a product."""
+    if field not in _PRODUCT_CONVERTERS:
+        raise InputError.one("edit.unknown_field", field=field)
     try:
-        if field in ("name", "model"):
-            converted: object = _required_text(value) if field == "name" else as_text(value)
-        elif field == "declared_unit":
-            converted = as_amount(value, default_value=1.0)
-        elif field == "mass_per_unit_kg":
-            converted = None if is_blank(value) else _amount(value)
-        else:
-            raise InputError.one("edit.unknown_field", field=field)
+        converted = _PRODUCT_CONVERTERS[field](value)
     except CellProblem as e:
         raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
     return dataclasses.replace(product, **{field: converted})
@@ -130,10 +97,8 @@ def edit_product(product: Product, field: str, value: object) -> Product:
 
 def edit_period_output(value: object) -> Amount | None:
     """The output of the reference period ("24000 t"), or None when left empty."""
-    if is_blank(value):
-        return None
     try:
-        return as_amount(value)
+        return as_optional_amount(value)
     except CellProblem as e:
         raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
 
@@ -162,10 +127,10 @@ def transport_activity(stage: Stage, mass: object, distance_km: object, factor_c
         amount = as_amount(mass)
         if not same_dimension(amount.unit, "kg"):
             raise CellProblem("edit.not_mass", "hint.edit_not_mass", value=as_text(mass))
-        distance = _amount(distance_km)
+        distance = as_non_negative(distance_km)
     except CellProblem as e:
         raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
-    return Activity(stage=stage, name=_required_text(name), amount=amount.value, unit=amount.unit,
+    return Activity(stage=stage, name=as_required_text(name), amount=amount.value, unit=amount.unit,
                     factor_ref=factor_code, distance_km=distance)
 
 

@@ -14,11 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-_THOUSANDS = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-_DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
-_FOOTNOTE_MARK = re.compile(r"^(?P<number>.*?\d)\s*(?:\*+|[a-z]|[①-⑳]|\[\d+\]|\(\d+\)|（\d+）|※)$")
+from core.numbers import THOUSANDS, parse_number_text
+
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|21\d{2})(?!\d)")
-_NO_NUMBER = frozenset({"", "-", "--", "—", "——", "/", "n/a", "na", "nan", "null", "none", "无", "暂无", "缺省"})
 
 
 @dataclass
@@ -41,7 +39,7 @@ def parse_numbers(cells: pd.Series, decimal_comma: bool = False) -> ParsedColumn
     if len(todo):
         # the common repair in bulk: "12,345.6" (thousands separators), in C
         sub = cells.iloc[todo]
-        grouped = sub.str.fullmatch(_THOUSANDS).fillna(False).to_numpy(dtype=bool)
+        grouped = sub.str.fullmatch(THOUSANDS).fillna(False).to_numpy(dtype=bool)
         if grouped.any():
             values[todo[grouped]] = pd.to_numeric(sub[grouped].str.replace(",", "", regex=False)).to_numpy(float)
             for i in todo[grouped]:
@@ -55,30 +53,6 @@ def parse_numbers(cells: pd.Series, decimal_comma: bool = False) -> ParsedColumn
     for i in bad:
         values[i], errors[i] = np.nan, "row.not_finite"
     return ParsedColumn(values, fixes, errors)
-
-
-def parse_number_text(text: str, decimal_comma: bool = False) -> tuple[float | None, str | None, str | None]:
-    """(value, fix message id, error message id) for one cell pandas could not read as a number."""
-    raw = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-").replace(" ", "")
-    if raw.lower() in _NO_NUMBER:
-        return None, None, "row.no_number"
-    fix: str | None = "fix.full_width" if raw != text.strip() else None
-    mark = _FOOTNOTE_MARK.match(raw)
-    if mark and not _is_float(raw):
-        raw, fix = mark.group("number"), "fix.footnote_mark"
-    if re.fullmatch(_THOUSANDS, raw) and not (decimal_comma and _DECIMAL_COMMA.match(raw)):
-        raw, fix = raw.replace(",", ""), "fix.thousands"
-    elif _DECIMAL_COMMA.match(raw) and decimal_comma:
-        raw, fix = raw.replace(",", "."), "fix.decimal_comma"
-    if raw.endswith("%"):
-        return None, None, "row.percent"
-    try:
-        value = float(raw)
-    except ValueError:
-        return None, None, "row.not_a_number"
-    if not math.isfinite(value):
-        return None, None, "row.not_finite"
-    return value, fix, None
 
 
 def parse_years(cells: pd.Series) -> tuple[list[int | None], list[str | None]]:
@@ -99,15 +73,7 @@ def _year(text: str) -> tuple[int | None, str | None]:
         value = float(text)
     except ValueError:
         value = math.nan
-    if value == value and value == int(value) and 1900 <= value <= 2200:
+    if math.isfinite(value) and value == int(value) and 1900 <= value <= 2200:
         return int(value), None
     found = _YEAR.findall(unicodedata.normalize("NFKC", text))
     return (int(found[-1]), "fix.year_read") if found else (None, "fix.year_dropped")
-
-
-def _is_float(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

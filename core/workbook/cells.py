@@ -5,9 +5,10 @@ import math
 import re
 from datetime import date, datetime
 
+from core.numbers import parse_number_text
 from core.units import Amount, UnitProblem, parse_amount, parse_unit
 
-_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_SILENT_FIXES = (None, "fix.full_width", "fix.thousands")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 
 
@@ -34,20 +35,16 @@ def as_text(value: object) -> str:
 
 
 def as_number(value: object) -> float:
+    """A number cell, or its text read by the shared parser (`core.numbers`); of its repairs only full-width digits
+    and thousands separators are taken silently here, anything else (a footnote mark, "n/a", "5%") is refused."""
     if isinstance(value, bool):
         raise CellProblem("cell.not_number", "hint.number", value=str(value))
     if isinstance(value, (int, float)):
         if not math.isfinite(value):
             raise CellProblem("cell.not_number", "hint.number", value=str(value))
         return float(value)
-    text = as_text(value).translate(_FULLWIDTH).replace(" ", "")
-    if _THOUSANDS.match(text):
-        text = text.replace(",", "")
-    try:
-        number = float(text)
-    except ValueError:
-        raise CellProblem("cell.not_number", "hint.number", value=as_text(value)) from None
-    if not math.isfinite(number):
+    number, fix, error = parse_number_text(as_text(value))
+    if number is None or error or fix not in _SILENT_FIXES:
         raise CellProblem("cell.not_number", "hint.number", value=as_text(value))
     return number
 

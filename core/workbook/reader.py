@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import ChainMap
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +31,10 @@ from core.domain import (
     Study,
 )
 from core.errors import InputError, Location, Origin, Problem
-from core.gwp import flow_keys, parse_gwp_set
-from core.lifecycle import Boundary, parse_boundary, parse_stage
+from core.gwp import flow_keys
+from core.lifecycle import Boundary
 from core.workbook import layout
-from core.workbook.cells import CellProblem, as_amount, as_choice, as_date, as_number, as_text, as_unit, is_blank
+from core.workbook.cells import CellProblem, as_text, is_blank
 
 MAX_PROBLEMS = 200
 WORKBOOK_DATASET = "workbook"
@@ -71,9 +71,9 @@ class _Reader:
             return Location(self.file, sheet.title, row, letter, header)
         return Location(self.file, sheet.title, row)
 
-    def get(self, sheet: _Sheet, rownum: int, values: tuple[Any, ...], key: str,
-            convert: Callable[[Any], Any] | None = None, required: bool = False) -> Any:
-        """The converted value of one cell; None if blank (and a problem if it was required) or invalid."""
+    def get(self, sheet: _Sheet, rownum: int, values: tuple[Any, ...], key: str, required: bool = False) -> Any:
+        """The value of one cell converted by its column's converter (`layout`, `fields`: the same one a GUI edit
+        of that field uses); None if blank (and a problem if it was required) or invalid."""
         col = sheet.columns.get(key)
         raw = values[col[0]] if col is not None and col[0] < len(values) else None
         if is_blank(raw):
@@ -81,10 +81,8 @@ class _Reader:
                 self.add("cell.required", self.loc(sheet, rownum, key), "hint.required",
                          column=key, zh=sheet.spec.column(key).zh)
             return None
-        if convert is None:
-            return as_text(raw)
         try:
-            return convert(raw)
+            return sheet.spec.column(key).convert(raw)
         except CellProblem as e:
             self.add(e.message_id, self.loc(sheet, rownum, key), e.hint_id, **e.params)
             return None
@@ -142,26 +140,24 @@ class _Reader:
         for r, v in sheet.rows:
             code = self.get(sheet, r, v, "code", required=True)
             name = self.get(sheet, r, v, "name", required=True)
-            du = self.get(sheet, r, v, "declared_unit", lambda x: as_amount(x, default_value=1.0), required=True)
+            du = self.get(sheet, r, v, "declared_unit", required=True)
             if code and code in seen:
                 self.add("product.duplicate_code", self.loc(sheet, r, "code"), "hint.duplicate_code",
                          code=code, first_row=seen[code])
                 continue
-            boundary = self.get(sheet, r, v, "boundary",
-                                _choice_fn(parse_boundary, "cell.bad_boundary", "hint.boundary"))
-            gwp = self.get(sheet, r, v, "gwp_set", _choice_fn(parse_gwp_set, "cell.bad_gwp", "hint.gwp"))
-            alloc = self.get(sheet, r, v, "allocation", lambda x: as_choice(
-                x, layout.ALLOCATION_SPELLINGS, "cell.bad_allocation", "hint.allocation"))
+            boundary = self.get(sheet, r, v, "boundary")
+            gwp = self.get(sheet, r, v, "gwp_set")
+            alloc = self.get(sheet, r, v, "allocation")
             credit = self.get(sheet, r, v, "credit_code")
             if credit and (msg := credit_code_problem(credit)):
                 self.add(msg, self.loc(sheet, r, "credit_code"), "hint.credit_code", value=credit)
             study = Study(
                 boundary=boundary or Boundary.CRADLE_TO_GATE,
-                period_start=self.get(sheet, r, v, "period_start", as_date),
-                period_end=self.get(sheet, r, v, "period_end", as_date),
-                period_output=self.get(sheet, r, v, "period_output", as_amount),
-                allocation=Allocation(alloc) if alloc else Allocation.NONE,
-                unit_price=self.get(sheet, r, v, "unit_price", self.non_negative),
+                period_start=self.get(sheet, r, v, "period_start"),
+                period_end=self.get(sheet, r, v, "period_end"),
+                period_output=self.get(sheet, r, v, "period_output"),
+                allocation=alloc or Allocation.NONE,
+                unit_price=self.get(sheet, r, v, "unit_price"),
                 pcr_reference=self.get(sheet, r, v, "pcr") or "",
                 cutoff_rule=self.get(sheet, r, v, "cutoff_rule") or "",
             )
@@ -173,28 +169,22 @@ class _Reader:
             out.append(Product(
                 code=code, name=name, declared_unit=du, study=study,
                 model=self.get(sheet, r, v, "model") or "",
-                mass_per_unit_kg=self.get(sheet, r, v, "mass_per_unit_kg", self.non_negative),
+                mass_per_unit_kg=self.get(sheet, r, v, "mass_per_unit_kg"),
                 region=self.get(sheet, r, v, "region") or "",
                 organization=self.get(sheet, r, v, "organization") or "",
                 credit_code=(credit or "").upper(), origin=sheet.origin(self.file, r),
             ))
         return out
 
-    def non_negative(self, raw: Any) -> float:
-        value = as_number(raw)
-        if value < 0:
-            raise CellProblem("cell.negative", "hint.negative_amount", value=as_text(raw))
-        return value
-
     def factors(self, sheet: _Sheet) -> dict[str, EmissionFactor]:
         out: dict[str, EmissionFactor] = {}
         first: dict[str, int] = {}
         for r, v in sheet.rows:
             code = self.get(sheet, r, v, "id", required=True)
-            unit = self.get(sheet, r, v, "unit", as_unit, required=True)
+            unit = self.get(sheet, r, v, "unit", required=True)
             before = len(self.problems)
-            flows = {k: val for k in flow_keys() if (val := self.get(sheet, r, v, k, self.non_negative)) is not None}
-            year = self.get(sheet, r, v, "year", as_number)
+            flows = {k: val for k in flow_keys() if (val := self.get(sheet, r, v, k)) is not None}
+            year = self.get(sheet, r, v, "year")
             if code in first:
                 self.add("factor.duplicate_id", self.loc(sheet, r, "id"), "hint.duplicate_code",
                          code=code, first_row=first[code])
@@ -220,8 +210,8 @@ class _Reader:
         for r, v in sheet.rows:
             code = self.get(sheet, r, v, "product", required=True)
             name = self.get(sheet, r, v, "name", required=True)
-            output = self.get(sheet, r, v, "output", as_amount, required=True)
-            price = self.get(sheet, r, v, "unit_price", self.non_negative)
+            output = self.get(sheet, r, v, "output", required=True)
+            price = self.get(sheet, r, v, "unit_price")
             if code and code not in products:
                 self.add("coproduct.unknown_product", self.loc(sheet, r, "product"), "hint.unknown_product",
                          target=code)
@@ -234,16 +224,13 @@ class _Reader:
         only = next(iter(products)) if len(products) == 1 else None
         for r, v in sheet.rows:
             code = self.get(sheet, r, v, "product") or only
-            stage = self.get(sheet, r, v, "stage", _choice_fn(parse_stage, "cell.bad_stage", "hint.stage"),
-                             required=True)
+            stage = self.get(sheet, r, v, "stage", required=True)
             name = self.get(sheet, r, v, "name", required=True)
-            amount = self.get(sheet, r, v, "amount", self.non_negative, required=True)
-            unit = self.get(sheet, r, v, "unit", as_unit, required=True)
-            basis = self.get(sheet, r, v, "basis", lambda x: as_choice(
-                x, layout.BASIS_SPELLINGS, "cell.bad_basis", "hint.basis"))
-            dtype = self.get(sheet, r, v, "data_type", lambda x: as_choice(
-                x, layout.DATA_TYPE_SPELLINGS, "cell.bad_data_type", "hint.data_type"))
-            distance = self.get(sheet, r, v, "distance_km", self.non_negative)
+            amount = self.get(sheet, r, v, "amount", required=True)
+            unit = self.get(sheet, r, v, "unit", required=True)
+            basis = self.get(sheet, r, v, "basis")
+            dtype = self.get(sheet, r, v, "data_type")
+            distance = self.get(sheet, r, v, "distance_km")
             ref = self.get(sheet, r, v, "factor", required=True) or ""
             if code is None:
                 self.add("activity.product_required", self.loc(sheet, r, "product"), "hint.activity_product")
@@ -263,8 +250,8 @@ class _Reader:
             note = self.get(sheet, r, v, "note") or ""
             extra = [f"{h}: {as_text(v[i])}" for i, h in sheet.extras.items() if i < len(v) and not is_blank(v[i])]
             products[code].study.activities.append(Activity(
-                stage=stage, name=name, amount=amount, unit=unit, basis=Basis(basis) if basis else Basis.PER_UNIT,
-                factor_ref=ref, distance_km=distance, data_type=DataType(dtype) if dtype else DataType.SECONDARY,
+                stage=stage, name=name, amount=amount, unit=unit, basis=basis or Basis.PER_UNIT,
+                factor_ref=ref, distance_km=distance, data_type=dtype or DataType.SECONDARY,
                 source=self.get(sheet, r, v, "source") or "", note="; ".join([note, *extra]) if extra else note,
                 origin=sheet.origin(self.file, r),
             ))
@@ -325,15 +312,6 @@ def _split_header(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"[\n/|()（）\[\]]", text)]
     words = text.split(" ")
     return parts + words + [" ".join(words[1:]), " ".join(words[:-1])]
-
-
-def _choice_fn(parse: Callable[[str], Any], message_id: str, hint_id: str) -> Callable[[Any], Any]:
-    def convert(raw: Any) -> Any:
-        value = parse(as_text(raw))
-        if value is None:
-            raise CellProblem(message_id, hint_id, value=as_text(raw))
-        return value
-    return convert
 
 
 def read_workbook(path: str | Path, library: Mapping[str, EmissionFactor] | None = None) -> ProjectData:
