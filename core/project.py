@@ -91,6 +91,23 @@ class ImportReport:
 
 
 @dataclass(frozen=True)
+class WorkbookPreview:
+    """A study workbook read, checked and computed with the project's products, not yet written (the GUI shows it
+    and asks; `Project.import_workbook(preview)` then writes exactly this)."""
+
+    source: str
+    incoming: ProjectData
+    result: ProjectResult                 # the merged project's, kept as the project's result after the import
+    base: ProjectData                     # the project's data it was merged with
+    products_added: list[str] = field(default_factory=list)
+    products_replaced: list[str] = field(default_factory=list)
+
+    @property
+    def activities(self) -> int:
+        return sum(len(p.study.activities) for p in self.incoming.products)
+
+
+@dataclass(frozen=True)
 class FactorImport:
     """What `import_factors` did: the file's row-by-row report and the dataset version it wrote (or found)."""
 
@@ -270,11 +287,30 @@ class Project:
         from core.workbook import read_workbook  # openpyxl: loaded when a workbook is read, not at start-up
         return read_workbook(path, self.library())
 
-    def import_workbook(self, path: str | Path) -> ImportReport:
-        """Read, validate and compute the workbook together with the products already here, then write it all in one
-        transaction. Any problem raises before anything is written: the project file stays exactly as it was. The
-        computed result is kept: the report or package that follows does not compute again."""
-        incoming = self.preview_workbook(path)
+    def preview_import(self, path: str | Path) -> WorkbookPreview:
+        """Read, validate and compute the workbook together with the products already here, writing nothing: what
+        an import would add and replace, or the problems (with their cells) that refuse it."""
+        return self._merged(self.preview_workbook(path), Path(path).name)
+
+    def import_workbook(self, source: str | Path | WorkbookPreview) -> ImportReport:
+        """Import a workbook, or exactly what a preview showed, in one transaction. Any problem raises before anything
+        is written: the project file stays exactly as it was. The result computed for the preview is kept: the
+        report or package that follows does not compute again."""
+        preview = source if isinstance(source, WorkbookPreview) else self.preview_import(source)
+        if preview.base is not self.data():            # the project changed since that preview: merge again
+            preview = self._merged(preview.incoming, preview.source)
+        incoming = preview.incoming
+        self._store.import_data(incoming, source_name=preview.source)
+        self.forget_cached_data()
+        self._results[None] = preview.result
+        return ImportReport(
+            source=preview.source, products_added=preview.products_added,
+            products_replaced=preview.products_replaced, activities=preview.activities,
+            factors=len(incoming.factors),
+            changes=Changes(products=True, studies=True, activities=True, factors=bool(incoming.factors)),
+        )
+
+    def _merged(self, incoming: ProjectData, source: str) -> WorkbookPreview:
         current = self.data()
         new_codes = {p.code for p in incoming.products}
         merged = ProjectData(
@@ -283,17 +319,11 @@ class Project:
             organization=current.organization, sites=current.sites,
         )
         result = compute(merged.products, merged.factors, strict=True, pinned=merged.pinned_factors)  # cell locations
-        self._store.import_data(incoming, source_name=Path(path).name)
-        self.forget_cached_data()
-        self._results[None] = result
         existing = {p.code for p in current.products}
-        return ImportReport(
-            source=Path(path).name,
+        return WorkbookPreview(
+            source=source, incoming=incoming, result=result, base=current,
             products_added=[p.code for p in incoming.products if p.code not in existing],
             products_replaced=[p.code for p in incoming.products if p.code in existing],
-            activities=sum(len(p.study.activities) for p in incoming.products),
-            factors=len(incoming.factors),
-            changes=Changes(products=True, studies=True, activities=True, factors=bool(incoming.factors)),
         )
 
     def ensure_builtin_library(self) -> Changes:

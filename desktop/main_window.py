@@ -272,25 +272,21 @@ class MainWindow(QMainWindow):
         """Preview what the workbook adds; import it (in the background) only when the user confirms."""
         assert self.workspace is not None
         project = self.workspace.project
-        from core.workbook import read_workbook
         try:
-            incoming = read_workbook(path, project.library())
+            preview = project.preview_import(path)
         except PcfError as e:
             QMessageBox.warning(self, self.tr("The workbook cannot be imported"),
                                 "\n".join(p.text() for p in e.problems))
             return None
-        existing = {p.code for p in self.workspace.data.products}
-        added = [p.code for p in incoming.products if p.code not in existing]
-        replaced = [p.code for p in incoming.products if p.code in existing]
         text = self.tr("{0}: add {1}; replace {2}; {3} activities. Import?").format(
-            path.name, ", ".join(added) or "-", ", ".join(replaced) or "-",
-            sum(len(p.study.activities) for p in incoming.products))
+            path.name, ", ".join(preview.products_added) or "-", ", ".join(preview.products_replaced) or "-",
+            preview.activities)
         if confirm and QMessageBox.question(self, self.tr("Import a study workbook"), text) != \
                 QMessageBox.StandardButton.Yes:
             return None
         from desktop.tasks import run_task
         return run_task(self, self.tr("Importing {0}").format(path.name),
-                        lambda progress: project.import_workbook(path),
+                        lambda progress: project.import_workbook(preview),   # what was shown
                         lambda report: (self.workspace.reload(), self.fill_products()),
                         lambda e: QMessageBox.warning(self, self.tr("The workbook cannot be imported"), str(e)))
 

@@ -6,7 +6,7 @@ from builders import act, coproduct, factor, product
 
 from core.engine import compute
 from core.errors import ComputeError
-from core.gwp import GwpSet
+from core.gwp import GwpSet, flow_keys
 
 REL = 1e-9
 
@@ -227,3 +227,26 @@ def test_study_gwp_set_used_when_no_override():
     p = product("A", [act("production", 1, "kg", "CH4")])
     p.study.gwp_set = GwpSet.AR4
     assert one([p], [factor("CH4", "kg", ch4_fossil=1)]).total_kgco2e == pytest.approx(25.0, rel=REL)
+
+
+def test_one_factorisation_solves_other_factor_values_and_solving_changes_nothing_compiled():
+    """A loop that needs more of itself than it makes takes the LU path: xA = 1 + 2 xB, xB = 1 + 0.75 xA gives
+    xA = 3 / (1 - 1.5) = -6 and xB = 1 + 0.75 * (-6) = -3.5 (a warning, not a footprint). The same factorisation
+    then solves for doubled factor values (a scenario or an uncertainty draw): exactly twice the flows, no new LU;
+    and the findings of a solve stay in its SolvedSystem, never on the compiled system."""
+    from core.engine import compile_system, factorise
+    a = product("A", [act("raw_materials", 2, "kg", "product:B"), act("production", 1, "kg", "ONE")])
+    b = product("B", [act("raw_materials", 0.75, "kg", "product:A"), act("production", 1, "kg", "ONE")])
+    cs = compile_system([a, b], {"ONE": factor("ONE", "kg", co2e=1)})
+    before = list(cs.findings)
+    solver = factorise(cs)
+    first = solver.solve()
+    lu = solver._lu
+    assert solver.factorised and lu is not None
+    co2e = list(flow_keys()).index("co2e")
+    assert first.totals[:, co2e] == pytest.approx([-6.0, -3.5], rel=REL)
+    assert [f.code for f in first.findings] == ["finding.loop_needs_more"] * 2
+    doubled = solver.solve(2 * cs.factor_flows)
+    assert solver._lu is lu                                                   # factorised once
+    assert doubled.totals[:, co2e] == pytest.approx([-12.0, -7.0], rel=REL)
+    assert cs.findings == before and solver.solve().findings == first.findings    # nothing accumulates

@@ -188,3 +188,18 @@ def test_every_package_message_has_both_languages():
     merged = catalogue()
     for key in ids:
         assert merged[key].get("en") and merged[key].get("zh_CN"), key
+
+
+def test_pcf_package_opens_loads_and_computes_once(demo_project: Path, tmp_path: Path, monkeypatch):
+    """Every document of the package (report, form, label, PACT, inventory, result.json) states one computation."""
+    import core.project as project_module
+    import core.store.project_store as store_module
+    computed: list[int] = []
+    loaded: list[int] = []
+    real_compute, real_load = project_module.compute, store_module.ProjectStore.load
+    monkeypatch.setattr(project_module, "compute", lambda *a, **k: computed.append(1) or real_compute(*a, **k))
+    monkeypatch.setattr(store_module.ProjectStore, "load", lambda self: loaded.append(1) or real_load(self))
+    out = tmp_path / "once" / "WIN-60.zip"
+    args = _cli().parse_args(["package", str(demo_project), "--product", "WIN-60", "--out", str(out), "--draft"])
+    assert args.run(args) == 0 and out.exists()
+    assert (len(loaded), len(computed)) == (1, 1)

@@ -133,3 +133,24 @@ def test_saving_only_what_an_edit_touched(tmp_path):
         q.save(dataclasses.replace(after, pinned_factors={}))
         assert q.compute().total_kgco2e("P7") == total
     print(f"\none-product save in a 200-product project: {elapsed * 1000:.0f} ms")
+
+
+def test_an_import_computes_once_and_writes_what_its_preview_showed(tmp_path, monkeypatch):
+    """pcf import / the GUI's import: read, check and compute once; the report that follows reuses that result. A
+    preview the user confirmed is written as it was shown, even if the file changed on disk since."""
+    import core.project as project_module
+    calls: list[int] = []
+    real = project_module.compute
+    monkeypatch.setattr(project_module, "compute", lambda *a, **k: calls.append(1) or real(*a, **k))
+    workbook = simple_workbook(tmp_path / "w.xlsx")
+    with Project.create(tmp_path / "p.pcfdesk") as p:
+        preview = p.preview_import(workbook)
+        assert (preview.products_added, preview.products_replaced, preview.activities) == (["P1"], [], 2)
+        simple_workbook(workbook, activities=[["P1", "raw_materials", "steel", 40, "kg", None, "STEEL", None]])
+        report = p.import_workbook(preview)
+        assert report.products_added == ["P1"] and report.activities == 2
+        assert p.compute().product("P1").total_kgco2e == pytest.approx(5.3, rel=1e-12)   # 2x2.5 + 500/1000x0.6
+        p.documents("P1", draft=True)
+        assert len(calls) == 1
+        p.forget_cached_data()
+        assert p.compute().product("P1").total_kgco2e == pytest.approx(5.3, rel=1e-12)   # as stored, not as shown
