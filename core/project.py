@@ -7,16 +7,18 @@ package built one after the other compute once.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.domain import DatasetInfo, EmissionFactor, Evidence, Progress, ProjectData
 from core.engine import Contribution, Finding, ProductResult, ProjectResult, Severity, compute
-from core.errors import ComputeError, InputError, Location
+from core.errors import ComputeError, InputError, Location, StoreError
 from core.gwp import GwpSet
 from core.library.builtin import BUILTIN_DATASET, BUILTIN_VERSION, load_builtin_factors
 from core.library.factor_updates import StudyUpdate, study_updates
@@ -169,16 +171,24 @@ class Project:
         return self._store.backup_path
 
     def close(self) -> None:
-        self._store.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        """Complete the file and let go of it (StoreError if it could not be completed: disk full); the session
+        lock is released either way."""
+        try:
+            self._store.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> Project:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc is None:
+            self.close()
+            return
+        with contextlib.suppress(StoreError):       # the error that ended the block is the one to report
+            self.close()
 
     # -- reading -------------------------------------------------------------------------------------------------
     def forget_cached_data(self) -> None:
@@ -416,6 +426,51 @@ class Project:
         self._store.save(dataclasses.replace(data, products=updated))
         self.forget_cached_data()
         return Changes(studies=True, activities=True)
+
+
+@dataclass(frozen=True)
+class BackupCopy:
+    path: Path
+    made: datetime
+
+
+@dataclass(frozen=True)
+class ProjectCheck:
+    """`pcf check`: what SQLite's full integrity check found (empty: whole) and the automatic copies, newest first."""
+
+    path: Path
+    problems: list[str]
+    backups: list[BackupCopy]
+
+    @property
+    def whole(self) -> bool:
+        return not self.problems
+
+
+def check_project(path: str | Path) -> ProjectCheck:
+    """Check a project file without opening it for work (it is not a project, or unreadable: StoreError)."""
+    from core.store import backups, database
+    path = Path(path)
+    database.inspect_file(path)
+    copies = [BackupCopy(b.path, b.made) for b in backups.backups(path)]
+    try:
+        problems = backups.integrity_problems(path)
+    except StoreError as e:          # not even readable: what SQLite said is the problem
+        problems = [str(e.problems[0].params.get("reason", ""))]
+    return ProjectCheck(path, problems, copies)
+
+
+def restore_project(path: str | Path, backup: str | Path) -> Path | None:
+    """Put an automatic (or any) copy back as `path` after checking it is a whole PCF Desk project; the file there
+    is moved aside, never overwritten, and where it went is returned. Refused while a window has the project open."""
+    from core.store import backups
+    path, backup = Path(path), Path(backup)
+    lock = SessionLock(path)
+    lock.acquire()
+    try:
+        return backups.restore(path, backup)
+    finally:
+        lock.release()
 
 
 def compute_workbook(path: str | Path, gwp: GwpSet | None = None) -> tuple[ProjectData, ProjectResult]:

@@ -50,6 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings(where.settings)
     if where.portable:
         switch_language(settings.language)
+        # a consultant's stick: automatic project backups stay on it too (core.store.backups reads this)
+        os.environ.setdefault("PCF_DESK_BACKUPS", str(where.data / "backups"))
     window = build_window(settings, where.data)
     window.show()
     if not where.writable:

@@ -75,9 +75,8 @@ def _compute(state: dict) -> str:
 
 def _report(state: dict) -> str:
     from core.project import Project
-    from core.reports.cfp_report import write_report
     with Project.open(state["project"], read_only=True) as project:
-        path = write_report(project.data(), project.compute(), "WIN-60", state["folder"] / "report.pdf")
+        path = project.documents("WIN-60").report(state["folder"] / "report.pdf")
     return f"{path.stat().st_size // 1024} KB"
 
 

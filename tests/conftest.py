@@ -20,6 +20,12 @@ def _english_messages():
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _backups_outside_the_users_folder(tmp_path_factory, monkeypatch):
+    """Automatic project backups go to a folder of the test's own, never the user's data folder."""
+    monkeypatch.setenv("PCF_DESK_BACKUPS", str(tmp_path_factory.mktemp("backups")))
+
+
 SUPPORT = Path(__file__).resolve().parent / "support"
 
 

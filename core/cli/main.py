@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.cli import commands, factor_commands, package_commands, pact_commands, report_commands
+from core.cli import commands, factor_commands, file_commands, package_commands, pact_commands, report_commands
 from core.cli.output import print_error
 from core.errors import PcfError
 from core.i18n import set_language, tr
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub)
     package_commands.register(sub)
     pact_commands.register(sub)
+    file_commands.register(sub)
 
     fac = sub.add_parser("factors", help=tr("cli.help.factors"))
     fsub = fac.add_subparsers(dest="factors_command", required=True, metavar="ACTION")

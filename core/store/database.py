@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,26 @@ def _uri(path: Path, read_only: bool) -> str:
     return uri + "?mode=ro"
 
 
+def read_uri(path: Path) -> str:
+    """The URI to read a project without writing it (integrity checks, backups)."""
+    return _uri(path, read_only=True)
+
+
+def copy_with_backup_api(src: Path, dst: Path) -> None:
+    """A consistent copy of `src` into a new file `dst` (commits still in the WAL included), via SQLite's backup
+    API; raises sqlite3.Error or OSError."""
+    source = sqlite3.connect(read_uri(src), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        target = sqlite3.connect(dst)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")      # the copy is one file, no WAL beside it
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
 def make_engine(path: Path, read_only: bool) -> Engine:
     """An engine for one project file, with the PRAGMAs and transaction handling described in the module docstring."""
     uri = _uri(path, read_only)
@@ -175,10 +196,13 @@ def write_application_id(conn: Connection) -> None:
     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-def checkpoint(engine: Engine) -> None:
-    """Move everything from the WAL into the file and empty the WAL, so the file is complete on its own."""
+def checkpoint(engine: Engine) -> bool:
+    """Move everything from the WAL into the file and empty the WAL, so the file is complete on its own. False when
+    another connection (a second window, another process) still reads it: SQLite finishes when the last one closes.
+    A failure to write the file (disk full, I/O error) raises: the data is then only in the WAL beside it."""
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not (busy and busy[0])
 
 
 def backup_file(src: Path, dst: Path) -> None:
@@ -210,6 +234,28 @@ def backup_file(src: Path, dst: Path) -> None:
         dst.unlink(missing_ok=True)
         raise StoreError.one("store.backup_failed", hint_id="hint.store_disk", path=str(src), backup=str(dst),
                              reason=str(exc)) from exc
+
+
+def wal_removed(path: Path) -> bool:
+    """Someone deleted or moved the -wal file while a program had the project open: the WAL index (-shm) still
+    counts frames in a WAL that is not there. SQLite then reports a 'disk I/O error', which would send the user to
+    free disk space or to a backup. Read before anything opens the file (opening it creates a new, empty WAL)."""
+    shm, wal = path.with_name(path.name + "-shm"), path.with_name(path.name + "-wal")
+    if not shm.exists() or wal.exists():
+        return False
+    try:
+        with open(shm, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    if len(header) < 20:
+        return False
+    return int.from_bytes(header[16:20], sys.byteorder) > 0        # mxFrame, in the machine's byte order
+
+
+def wal_removed_error(path: Path) -> StoreError:
+    return StoreError.one("store.wal_removed", hint_id="hint.store_wal_removed", path=str(path),
+                          wal=path.name + "-wal", shm=path.name + "-shm")
 
 
 def describe_error(exc: BaseException) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from core.domain import DatasetInfo, EmissionFactor, Evidence, FactorBatch, Product, Progress, ProjectData, SearchFilter
 from core.errors import StoreError
-from core.store import database, factor_search, migrations
+from core.store import backups, database, factor_search, migrations
 from core.store.evidence import document_bytes, read_document, store_document
 from core.store.factors import (
     add_factor_dataset,
@@ -50,6 +51,7 @@ class ProjectStore:
         self._read_only = read_only
         self._backup_path = backup_path
         self._units: tuple[tuple[object, ...], list[str]] | None = None     # (data stamp, distinct factor units)
+        self.backup_problem: str | None = None      # why this open could not keep its automatic backup
 
     # ------------------------------------------------------------ opening and closing
 
@@ -80,8 +82,11 @@ class ProjectStore:
     def open(cls, path: str | Path, *, read_only: bool = False) -> ProjectStore:
         """Open an existing project, upgrading an older file (after a backup) unless it must stay read-only."""
         path = Path(path)
+        if database.wal_removed(path):        # not damaged: the changes are with the program that has it open
+            raise database.wal_removed_error(path)
         info = database.inspect_file(path)
         migrations.check_version(path, info.user_version)
+        backups.require_whole(path)        # a damaged file is never read, computed, reported or written
         read_only = read_only or not database.is_writable(path)
         backup: Path | None = None
         if migrations.needs_upgrade(info.user_version):
@@ -107,18 +112,23 @@ class ProjectStore:
             if isinstance(exc, SQLAlchemyError):
                 raise database.store_error(exc, path) from exc
             raise
-        return cls(path, engine, read_only=read_only, backup_path=backup)
+        store = cls(path, engine, read_only=read_only, backup_path=backup)
+        if not read_only:
+            store.backup_problem = _automatic_backup(path)
+        return store
 
     def close(self) -> None:
-        """Write the WAL back into the file and let go of it; safe to call twice."""
+        """Write the WAL back into the file and let go of it; safe to call twice. StoreError when the file could
+        not be completed (disk full): the last changes are then only in the -wal file beside it, which says so."""
         if self._engine is None:
             return
         engine, self._engine = self._engine, None
         try:
             if not self._read_only:
-                database.checkpoint(engine)
-        except SQLAlchemyError:
-            pass    # another process still reading: SQLite checkpoints when the last connection closes
+                database.checkpoint(engine)     # False: another reader; SQLite completes it when that one closes
+        except SQLAlchemyError as exc:
+            raise StoreError.one("store.checkpoint_failed", hint_id="hint.store_checkpoint", path=str(self._path),
+                                 wal=self._path.name + "-wal", reason=database.describe_error(exc)) from exc
         finally:
             engine.dispose()
 
@@ -302,3 +312,13 @@ class ProjectStore:
 def open_project(path: str | Path, *, create: bool = False, read_only: bool = False) -> ProjectStore:
     """`ProjectStore.create(path)` when `create`, else `ProjectStore.open(path, read_only=read_only)`."""
     return ProjectStore.create(path) if create else ProjectStore.open(path, read_only=read_only)
+
+
+def _automatic_backup(path: Path) -> str | None:
+    """Keep a copy of the file as it was opened (checked whole); a copy that cannot be made does not stop the work,
+    but is reported (None: copied, or unchanged since the newest copy)."""
+    try:
+        backups.make_backup(path)
+    except (OSError, sqlite3.Error) as exc:
+        return str(exc)
+    return None
