@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
                 raise FileNotFoundError(str(path))
             project = Project.create(path, session=True) if create else Project.open(path, session=True)
         except PcfError as e:
+            if not create and self.offer_restore(path, e):
+                return self.open_project(path)
             QMessageBox.warning(self, self.tr("Cannot open the project"), "\n".join(p.text() for p in e.problems))
             return False
         except FileNotFoundError:
@@ -229,11 +231,43 @@ class MainWindow(QMainWindow):
         self.build()
         return True
 
+    def offer_restore(self, path: Path, error: PcfError) -> bool:
+        """A damaged project with a good automatic copy: offer to put the copy back (the damaged file is kept).
+        True when it was restored and can be opened."""
+        problem = error.problems[0]
+        backup = problem.params.get("backup")
+        if problem.hint_id != "hint.store_restore" or not backup:
+            return False
+        from core.project import restore_project
+        question = self.tr("{0}\n\nRestore the last good copy, made {1}? The damaged file is kept beside it.").format(
+            problem.text(), problem.params.get("made", ""))
+        if QMessageBox.question(self, self.tr("The project is damaged"), question) != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            kept = restore_project(path, Path(str(backup)))
+        except PcfError as e:
+            QMessageBox.warning(self, self.tr("Cannot restore the project"), "\n".join(p.text() for p in e.problems))
+            return False
+        QMessageBox.information(self, self.tr("Restored"), self.tr(
+            "{0} was restored from its copy of {1}. The damaged file is kept as {2}.").format(
+            path.name, problem.params.get("made", ""), kept.name if kept else "-"))
+        return True
+
     def close_project(self) -> None:
         if self.workspace is not None:
-            self.workspace.close()
-            self.workspace = None
+            self._close_workspace()
             self.build()
+
+    def _close_workspace(self) -> None:
+        """Close the project; a file that could not be completed (disk full) is said, with what to do."""
+        workspace, self.workspace = self.workspace, None
+        if workspace is None:
+            return
+        try:
+            workspace.close()
+        except PcfError as e:
+            QMessageBox.warning(self, self.tr("The project could not be completed"),
+                                "\n".join(p.text() for p in e.problems))
 
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", f"PCF Desk (*{PROJECT_SUFFIX})")
@@ -307,7 +341,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.settings.set_value("window/geometry", self.saveGeometry())
-        if self.workspace is not None:
-            self.workspace.close()
-            self.workspace = None
+        self._close_workspace()
         super().closeEvent(event)

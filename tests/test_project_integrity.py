@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from test_desktop import window  # noqa: F401  (the window fixture)
 
 from core.cli.main import main
 from core.errors import StoreError
@@ -181,3 +182,105 @@ def test_a_journal_deleted_while_another_program_has_the_project_open_is_said_so
     assert "not damaged" in done.stderr and "free some disk space" not in done.stderr
     holder.close()                                        # the holder still writes its changes back
     assert check_project(path).whole
+
+
+def test_the_window_offers_the_last_good_copy_of_a_damaged_project(
+        demo_file: Path, tmp_path: Path, window, qtbot, monkeypatch) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QMessageBox
+    path = _copy(demo_file, tmp_path / "p.pcfdesk")
+    with Project.open(path) as project:
+        total = project.compute().total_kgco2e("WIN-60")
+    damage_an_index(path)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k:
+                        asked.append(text) or QMessageBox.StandardButton.No)
+    assert not window.open_project(path)                      # No: nothing restored, nothing opened
+    assert "missing from index" in asked[0] and "Restore the last good copy" in asked[0]
+    assert "is damaged" in window.messages[-1][1] and window.workspace is None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.open_project(path)
+    assert window.messages[-1][0] == "Restored" and "p.damaged-" in window.messages[-1][1]
+    assert window.workspace.result.total_kgco2e("WIN-60") == pytest.approx(total, rel=1e-15)
+    assert len(list(tmp_path.glob("p.damaged-*.pcfdesk"))) == 1
+
+
+# --- the operating system says no ---------------------------------------------------------------------------------
+def _commands(project: Path, out: Path) -> dict[str, list[str]]:
+    return {
+        "report": ["report", str(project), "--product", "WIN-60", "--out", str(out / "r"), "--draft"],
+        "package": ["package", str(project), "--product", "WIN-60", "--out", str(out / "p.zip"), "--draft"],
+        "pact": ["export-pact", str(project), "--product", "WIN-60", "--out", str(out / "x.json"), "--draft"],
+        "factors": ["factors", "export", "--project", str(project), "--dataset", "PCF Desk built-in library",
+                    "--out", str(out / "f.csv")],
+        "template": ["template", "--out", str(out / "t.xlsx")],
+    }
+
+
+def test_writing_into_a_path_that_cannot_be_a_folder_is_a_message_not_a_traceback(demo_file: Path, tmp_path: Path,
+                                                                                  capsys) -> None:
+    project = _copy(demo_file, tmp_path / "p.pcfdesk")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    for name, argv in _commands(project, blocker).items():
+        assert main(argv) == 2, name
+        err = capsys.readouterr().err
+        said = "Cannot write the file" if name == "factors" else "could not be read or written"
+        assert said in err and "choose a folder that exists" in err and "Traceback" not in err, (name, err)
+    assert blocker.read_text(encoding="utf-8") == "a file where a folder should be"
+
+
+def test_an_unwritable_save_mapping_path_is_refused_before_anything_is_imported(tmp_path: Path, capsys) -> None:
+    factors = tmp_path / "grid.csv"
+    factors.write_text("code,name,unit,co2e\nGRID-X,grid,kgCO2e/kWh,0.5\n", encoding="utf-8")
+    project = tmp_path / "p.pcfdesk"
+    (tmp_path / "blocker").write_text("x", encoding="utf-8")
+    argv = ["factors", "import", str(factors), "--project", str(project), "--save-mapping",
+            str(tmp_path / "blocker" / "mapping.json")]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "the column mapping could not be saved" in err and "nothing was imported" in err
+    assert not project.exists()                                  # not created, nothing committed
+    assert main([*argv[:-1], str(tmp_path / "mapping.json")]) == 0
+    assert (tmp_path / "mapping.json").exists()
+    with Project.open(project, read_only=True) as p:
+        assert [d.factor_count for d in p.datasets()] == [1]
+
+
+READ_ONLY_SCRIPT = r"""
+set -e
+mount -t tmpfs -o size=1m,ro tmpfs "$1"
+set +e
+shift
+for name in report package pact factors template; do
+  "$@" "$name" > /dev/null 2> "$RESULTS/$name.err"
+  echo "$?" > "$RESULTS/$name.rc"
+done
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="tmpfs and mount namespaces are Linux's")
+def test_writing_onto_a_read_only_drive_is_a_message_for_every_command(demo_file: Path, tmp_path: Path) -> None:
+    """A real read-only file system (as root, file permissions alone would not stop a write)."""
+    project = _copy(demo_file, tmp_path / "p.pcfdesk")
+    mount_point, results = tmp_path / "ro", tmp_path / "results"
+    mount_point.mkdir()
+    results.mkdir()
+    runner = tmp_path / "run.py"
+    runner.write_text("import sys\nfrom core.cli.main import main\nfrom tests_commands import COMMANDS\n"
+                      "sys.exit(main(COMMANDS[sys.argv[1]]))\n", encoding="utf-8")
+    (tmp_path / "tests_commands.py").write_text(f"COMMANDS = {_commands(project, mount_point)!r}\n",
+                                                encoding="utf-8")
+    script = tmp_path / "ro.sh"
+    script.write_text(READ_ONLY_SCRIPT, encoding="utf-8")
+    unshare = shutil.which("unshare")
+    assert unshare, "util-linux's unshare is needed to mount a read-only tmpfs"
+    prefix = [unshare, "--mount"] if os.geteuid() == 0 else [unshare, "--user", "--map-root-user", "--mount"]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), str(tmp_path)]), PCF_LANG="en",
+               RESULTS=str(results))
+    done = subprocess.run([*prefix, "sh", str(script), str(mount_point), sys.executable, str(runner)],
+                          capture_output=True, text=True, timeout=300, env=env, cwd=REPO)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("report", "package", "pact", "factors", "template"):
+        err = (results / f"{name}.err").read_text()
+        assert (results / f"{name}.rc").read_text().strip() == "2", (name, err)
+        assert "Read-only file system" in err and "Traceback" not in err, (name, err)

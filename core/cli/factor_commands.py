@@ -22,17 +22,19 @@ def factors_import(args: argparse.Namespace) -> int:
     if args.allow_negative:
         mapping = mapping or ColumnMapping()
         mapping.allow_negative = True
+    from core.library.factor_import import read_factor_file
+    read = read_factor_file(args.file, mapping)          # read and checked before the project is touched
+    if args.save_mapping:                                # written (or refused) before anything is committed
+        read.report.mapping.save(args.save_mapping)
     existed = args.project.exists()
     try:
         with Project.open_or_create(args.project) as project:
-            result = project.import_factors(args.file, mapping, dataset=args.dataset, version=args.version,
-                                            publisher=args.publisher or "", accept_rejected=args.accept_rejected)
+            result = project.store_factor_file(read, dataset=args.dataset, version=args.version,
+                                               publisher=args.publisher or "", accept_rejected=args.accept_rejected)
     except Exception:
         if not existed:
             remove_project_file(args.project)
         raise
-    if args.save_mapping:
-        result.report.mapping.save(args.save_mapping)
     if args.json:
         print_json({"report": result.report.to_json(), "dataset": result.dataset.to_json(),
                     "imported": result.imported, "already_imported": result.already_imported})

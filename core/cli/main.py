@@ -107,11 +107,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PcfError as e:
         print_error(e)
         return EXIT_BAD_INPUT
+    except OSError as e:            # an unwritable folder, a full disk, a path that is a file: said, not a traceback
+        print_error(os_error(e))
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+
+
+def os_error(e: OSError) -> PcfError:
+    from core.errors import InputError, Location
+    where = e.filename if e.filename is not None else ""
+    return InputError.one("os.error", Location(Path(str(where)).name if where else None), hint_id="hint.os_write",
+                          path=str(where) or "-", reason=e.strerror or str(e))
 
 
 if __name__ == "__main__":

@@ -105,7 +105,12 @@ class ColumnMapping:
             default_gwp_basis=defaults.get("gwp_basis") or "")
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path = Path(path)
+        try:
+            path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise InputError.one("mapping.cannot_save", Location(path.name), hint_id="hint.os_write",
+                                 path=str(path), reason=exc.strerror or str(exc)) from exc
 
     @classmethod
     def load(cls, path: str | Path) -> ColumnMapping:

@@ -45,6 +45,6 @@ def write_factors(factors: list[EmissionFactor], path: str | Path, sheet: str = 
         else:
             frame.to_excel(path, index=False, sheet_name=sheet[:31], engine="openpyxl")
     except OSError as exc:
-        raise InputError.one("export.cannot_write", Location(path.name), hint_id="hint.factor_file_path",
+        raise InputError.one("export.cannot_write", Location(path.name), hint_id="hint.os_write",
                              reason=exc.strerror or str(exc)) from exc
     return path

@@ -516,75 +516,109 @@
         <translation>选用因子 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="213"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="217"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="221"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="225"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="242"/>
+        <source>{0}
+
+Restore the last good copy, made {1}? The damaged file is kept beside it.</source>
+        <translation>{0}
+
+是否用 {1} 的完好备份恢复？损坏的文件会保留在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
+        <source>The project is damaged</source>
+        <translation>项目已损坏</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="249"/>
+        <source>Cannot restore the project</source>
+        <translation>无法恢复项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="251"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="252"/>
+        <source>{0} was restored from its copy of {1}. The damaged file is kept as {2}.</source>
+        <translation>已用 {1} 的备份恢复 {0}。损坏的文件保留为 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="269"/>
+        <source>The project could not be completed</source>
+        <translation>项目文件未能写入完整</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="273"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="325"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="315"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -1005,12 +1039,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../app.py" line="57"/>
+        <location filename="../app.py" line="59"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
     <message>
-        <location filename="../app.py" line="58"/>
+        <location filename="../app.py" line="60"/>
         <source>{0} cannot be written (read-only drive or profile). PCF Desk works from a temporary folder this time: the demo and settings are not kept; save projects to a folder you can write to.</source>
         <translation>{0} 无法写入（只读磁盘或受限的用户配置）。本次 PCF Desk 使用临时文件夹运行：示例项目和设置不会保留；请把项目保存到可写入的文件夹。</translation>
     </message>
