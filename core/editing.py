@@ -9,6 +9,7 @@ same message when it is not.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -17,6 +18,7 @@ from core.domain import Activity, Product, ProjectData, Site
 from core.errors import InputError, Problem
 from core.i18n import tr
 from core.lifecycle import Stage
+from core.numbers import format_number
 from core.units import Amount
 from core.workbook.cells import CellProblem, as_amount, as_date, as_text, is_blank
 from core.workbook.fields import as_non_negative, as_optional_amount, as_required_text
@@ -48,10 +50,24 @@ def activity_cell_text(activity: Activity, field: str) -> str:
     if field in ("basis", "data_type"):
         return tr(f"{field}.{value.value}")          # the words people type back (单位产品, 实测, per unit, ...)
     if isinstance(value, float):
-        return f"{value:g}"
+        return format_number(value)          # 1,250,000 (never 1.25e+06); reads back to the same number
     if value is None:
         return ""
     return str(value.value if hasattr(value, "value") else value)
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[\d\s\-()（）]{5,}(?:\s*(?:转|ext\.?|x)\s*\d+)?$", re.IGNORECASE)
+
+
+def edit_contact(phone: object, email: object) -> tuple[str, str]:
+    """The organization's contact phone and e-mail as typed (either may be empty), or InputError."""
+    phone_text, email_text = as_text(phone), as_text(email)
+    if phone_text and not _PHONE.match(phone_text):
+        raise InputError.one("edit.bad_phone", hint_id="hint.edit_phone", value=phone_text)
+    if email_text and not _EMAIL.match(email_text):
+        raise InputError.one("edit.bad_email", hint_id="hint.edit_email", value=email_text)
+    return phone_text, email_text
 
 
 def check_credit_code(text: str) -> str:

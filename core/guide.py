@@ -32,8 +32,12 @@ def missing(data: ProjectData, result: ProjectResult | None) -> dict[str, list[s
             out["activities"].append(tr("guide.no_activities", product=p.code))
     findings = result.findings if result is not None else []
     errors = [f for f in findings if f.severity is Severity.ERROR]
+    # an activity without a factor is an unfinished row of step 3 as much as a missing choice of step 4
+    out["activities"] += [f.message() for f in errors if f.code == "finding.no_factor"]
     out["factors"] = [f.message() for f in errors if f.code in _FACTOR_FINDINGS]
     out["results"] = [f.message() for f in errors if f.code not in _FACTOR_FINDINGS]
+    if errors:                              # a total that left activities out is not a result for the report
+        out["results"].insert(0, tr("guide.left_out", count=len(errors)))
     if result is None or not data.products:
         out["results"].append(tr("guide.no_result"))
     if any(out[s] for s in STEPS[:5]):
@@ -44,6 +48,18 @@ def missing(data: ProjectData, result: ProjectResult | None) -> dict[str, list[s
             out["report"].append(tr("guide.application_missing", product=p.code,
                                     fields=tr("loc.sep").join(tr(f) for f in fields)))
     return out
+
+
+# Where each field the application needs is entered in the window (step key of STEPS).
+FIELD_STEPS = {"field.organization": "organization", "field.credit_code": "organization",
+               "field.address": "organization", "field.contact": "organization", "field.site": "organization",
+               "field.period": "organization", "field.model": "organization"}
+
+
+def field_texts(fields: list[str], lang: str | None = None) -> list[str]:
+    """Each missing field with the step where it is entered: 'address (step 1 Organization and product)'."""
+    return [tr("guide.field_in_step", lang=lang, field=tr(f, lang=lang), step=STEPS.index(FIELD_STEPS[f]) + 1,
+               name=tr(f"guide.step.{FIELD_STEPS[f]}", lang=lang)) for f in fields]
 
 
 def missing_fields(data: ProjectData, product: Product) -> list[str]:

@@ -57,6 +57,14 @@ def flow_keys() -> tuple[str, ...]:
     return tuple(f.key for f in flows())
 
 
+def flow_label(key: str, lang: str | None = None) -> str:
+    """The name a person reads for a flow key ('化石 CO2' for co2_fossil); a plain gas is its formula (SF6)."""
+    from core.i18n import has_message, tr
+    if has_message(f"flow.{key}"):
+        return tr(f"flow.{key}", lang=lang)
+    return next((f.gas for f in flows() if f.key == key), key)
+
+
 @lru_cache(maxsize=1)
 def flow_index() -> dict[str, int]:
     return {k: i for i, k in enumerate(flow_keys())}

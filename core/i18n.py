@@ -72,3 +72,7 @@ class _Params(dict):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def has_message(message_id: str) -> bool:
+    return message_id in catalogue()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from decimal import Decimal
 
 THOUSANDS = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"                   # 12,345.6
 DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")                        # 0,53 (only when the caller says so)
@@ -47,3 +48,15 @@ def _is_float(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def format_number(value: float) -> str:
+    """A number as people write it in a table: thousands separators, every digit of its shortest exact form, never
+    scientific notation (1250000.0 -> '1,250,000'; 2e-05 -> '0.00002'; 0.0978 -> '0.0978'). Reads back through
+    `parse_number_text` to the same float."""
+    if not math.isfinite(value):
+        return str(value)
+    text = format(Decimal(repr(float(value))), ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

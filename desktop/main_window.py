@@ -212,6 +212,13 @@ class MainWindow(QMainWindow):
         except FileNotFoundError:
             QMessageBox.warning(self, self.tr("Cannot open the project"), self.tr("{0} does not exist.").format(path))
             return False
+        if not project.read_only:
+            try:                               # a new project can search 电力, 天然气, 生铁 ... at once (step 4)
+                project.ensure_builtin_library()
+            except PcfError as e:
+                QMessageBox.warning(self, self.tr("Cannot open the project"), "\n".join(p.text() for p in e.problems))
+                project.close()
+                return False
         if project.recovered_since is not None:
             QMessageBox.information(self, self.tr("Recovered"), self.tr(
                 "PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; "

@@ -335,10 +335,12 @@ def test_a_factor_file_is_previewed_then_imported_without_its_rejected_rows(wind
     assert not dialog.import_button.isEnabled() and dialog.partial_button.isVisible()
     assert [dialog.mapping.item(i, 1).text() for i in range(dialog.mapping.rowCount())] == ["编号", "名称", "单位",
                                                                                          "排放因子"]
-    assert window.workspace.project.datasets() == []                 # nothing written while previewing
+    # nothing written while previewing: only the built-in library every new project gets (issue 18)
+    assert [d.name for d in window.workspace.project.datasets()] == ["PCF Desk built-in library"]
     qtbot.mouseClick(dialog.partial_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: hasattr(page, "store_task") and page.store_task.done.is_set(), timeout=10000)
     qtbot.waitUntil(lambda: any(d.name == "协会因子" for d in window.workspace.project.datasets()), timeout=3000)
+    page.search.setText("热轧钢板")                                  # among the built-in library's factors
     qtbot.waitUntil(lambda: any(h.code == "A" for h in page.hits) or page.run_search() or False, timeout=3000)
     hit = next(h for h in page.hits if h.code == "A")
     assert hit.co2e_kg == pytest.approx(2.4) and hit.unit == "kg"

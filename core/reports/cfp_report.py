@@ -20,9 +20,10 @@ from core import __version__
 from core.domain import Basis, DataType, ProjectData
 from core.engine import ProductResult, ProjectResult
 from core.errors import InputError
-from core.gwp import flow_keys
+from core.gwp import flow_keys, flow_label
 from core.i18n import normalise_language, tr
 from core.lifecycle import STAGES
+from core.numbers import format_number
 from core.reports import charts
 from core.reports.completeness import left_out_lines
 from core.reports.pdf_common import FONT, LIGHT, NumberedDocument, styles, table_of_contents
@@ -185,8 +186,8 @@ class _Report:
 
     def data_quality(self) -> list:
         acts = self.study.activities
-        rows = [[a.stage.label(self.lang), a.name, f"{a.amount:g}", a.unit + (f" × {a.distance_km:g} km" if a.distance_km
-                                                                     else ""),
+        rows = [[a.stage.label(self.lang), a.name, format_number(a.amount),
+                 a.unit + (f" × {format_number(a.distance_km)} km" if a.distance_km else ""),
                  self.t(f"basis.{Basis(a.basis).value}"), self.t(f"data_type.{DataType(a.data_type).value}"), a.source]
                 for a in acts]
         share = self.r.primary_data_share
@@ -231,7 +232,7 @@ class _Report:
                     [self.t("report.biogenic_emissions"), f"{r.biogenic_co2_emissions_kg:,.3f}"],
                     [self.t("report.biogenic_removals"), f"{r.biogenic_co2_removals_kg:,.3f}"],
                     [self.t("report.dluc"), f"{r.dluc_kgco2e:,.3f}"]]
-        gases = [[k, f"{r.by_gas_kg[k]:,.6g}"] for k in flow_keys() if k in r.by_gas_kg]
+        gases = [[flow_label(k, self.lang), f"{r.by_gas_kg[k]:,.6g}"] for k in flow_keys() if k in r.by_gas_kg]
         return [self.h1("report.s_results"),
                 Paragraph(escape(self.t("report.total", value=f"{r.total_kgco2e:,.3f}", unit=r.declared_unit)),
                           self.s["h2"]),

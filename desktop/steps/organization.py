@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 from core.domain import Organization
 from core.editing import (
     check_credit_code,
+    edit_contact,
     edit_period,
     edit_period_output,
     edit_product,
@@ -40,10 +41,16 @@ class OrganizationStep(StepPage):
         self.credit_code.setPlaceholderText("91320594MA1XK7P2H2")
         self.address = QLineEdit()
         self.contact = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("0512-6688 1234")
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("name@example.com")
         org_form.addRow(self.tr("Name"), self.org_name)
         org_form.addRow(self.tr("Unified social credit code"), self.credit_code)
         org_form.addRow(self.tr("Address"), self.address)
         org_form.addRow(self.tr("Contact person"), self.contact)
+        org_form.addRow(self.tr("Phone"), self.phone)
+        org_form.addRow(self.tr("E-mail"), self.email)
         self.site_name = QLineEdit()
         self.province = QComboBox()
         self.province.addItem("", "")
@@ -68,6 +75,11 @@ class OrganizationStep(StepPage):
         form.addRow(self.tr("Product name"), self.product_name)
         form.addRow(self.tr("Model / specification"), self.model)
         form.addRow(self.tr("Declared unit"), self.declared_unit)
+        self.unit_mass = QLineEdit()
+        self.unit_mass.setPlaceholderText("12")
+        self.unit_mass.setToolTip(self.tr("Mass of one declared unit in kg (a piece of 12 kg: 12). A PACT file "
+                                          "declares per kg when the declared unit is not a mass."))
+        form.addRow(self.tr("Mass per declared unit (kg)"), self.unit_mass)
         self.period_start = QLineEdit()
         self.period_start.setPlaceholderText("2024-01-01")
         self.period_end = QLineEdit()
@@ -75,12 +87,23 @@ class OrganizationStep(StepPage):
         form.addRow(self.tr("Reference period from"), self.period_start)
         form.addRow(self.tr("to"), self.period_end)
         form.addRow(self.tr("Output in the reference period"), self.period_output)
+        self.goal = QLineEdit()
+        self.goal.setPlaceholderText(self.tr("e.g. carbon-label certification and customers' supply-chain requests"))
+        self.electricity = QLineEdit()
+        self.electricity.setPlaceholderText(self.tr("e.g. national average grid factor 2024, no green power"))
+        form.addRow(self.tr("Goal and intended use of the study"), self.goal)
+        form.addRow(self.tr("How electricity is treated"), self.electricity)
         self.layout_.addWidget(org_box)
         self.layout_.addWidget(product_box)
         self.org_box = org_box
         self.layout_.addStretch(1)
         for edit, handler in ((self.org_name, self.org_edited), (self.credit_code, self.org_edited),
                               (self.address, self.org_edited), (self.contact, self.org_edited),
+                              (self.phone, self.org_edited), (self.email, self.org_edited),
+                              (self.unit_mass, lambda: self.product_edited(self.unit_mass, "mass_per_unit_kg")),
+                              (self.goal, lambda: self.study_text_edited(self.goal, "goal")),
+                              (self.electricity, lambda: self.study_text_edited(self.electricity,
+                                                                                "electricity_approach")),
                               (self.product_name, lambda: self.product_edited(self.product_name, "name")),
                               (self.model, lambda: self.product_edited(self.model, "model")),
                               (self.declared_unit, lambda: self.product_edited(self.declared_unit, "declared_unit")),
@@ -94,7 +117,9 @@ class OrganizationStep(StepPage):
         org = self.workspace.data.organization
         for edit, text in ((self.org_name, org.name if org else ""), (self.credit_code, org.credit_code if org else ""),
                            (self.address, org.address if org else ""),
-                           (self.contact, org.contact_person if org else "")):
+                           (self.contact, org.contact_person if org else ""),
+                           (self.phone, org.contact_phone if org else ""),
+                           (self.email, org.contact_email if org else "")):
             if not edit.hasFocus() and not edit.styleSheet():
                 edit.setText(text)
         site = self.workspace.data.sites[0] if self.workspace.data.sites else None
@@ -104,7 +129,7 @@ class OrganizationStep(StepPage):
         self.show_grid_hint(site.province if site else "")
         product = self._product()
         for edit in (self.product_name, self.model, self.declared_unit, self.period_output, self.period_start,
-                     self.period_end):
+                     self.period_end, self.unit_mass, self.goal, self.electricity):
             edit.setEnabled(product is not None and not self.workspace.read_only)
         self.org_box.setEnabled(not self.workspace.read_only)
         self.new_product_button.setEnabled(not self.workspace.read_only)
@@ -113,7 +138,9 @@ class OrganizationStep(StepPage):
                       self.declared_unit: str(product.declared_unit),
                       self.period_output: str(product.study.period_output) if product.study.period_output else "",
                       self.period_start: product.study.period_start.isoformat() if product.study.period_start else "",
-                      self.period_end: product.study.period_end.isoformat() if product.study.period_end else ""}
+                      self.period_end: product.study.period_end.isoformat() if product.study.period_end else "",
+                      self.unit_mass: f"{product.mass_per_unit_kg:g}" if product.mass_per_unit_kg is not None else "",
+                      self.goal: product.study.goal, self.electricity: product.study.electricity_approach}
             for edit, text in values.items():
                 if not edit.hasFocus() and not edit.styleSheet():
                     edit.setText(text)
@@ -135,9 +162,17 @@ class OrganizationStep(StepPage):
             self._mark(self.credit_code, e)
             return
         self._mark(self.credit_code, None)
+        try:
+            phone, email = edit_contact(self.phone.text(), self.email.text())
+        except InputError as e:
+            self._mark(self.email if e.problems[0].message_id == "edit.bad_email" else self.phone, e)
+            return
+        self._mark(self.phone, None)
+        self._mark(self.email, None)
         old = self.workspace.data.organization or Organization(name="")
         new = dataclasses.replace(old, name=self.org_name.text().strip(), credit_code=code,
-                                  address=self.address.text().strip(), contact_person=self.contact.text().strip())
+                                  address=self.address.text().strip(), contact_person=self.contact.text().strip(),
+                                  contact_phone=phone, contact_email=email)
         if new != old:
             self.workspace.commit(dataclasses.replace(self.workspace.data, organization=new),
                                   self.tr("Edit organization"))
@@ -154,6 +189,16 @@ class OrganizationStep(StepPage):
         self._mark(edit, None)
         if new != product:
             self.workspace.commit(with_product(self.workspace.data, new), self.tr("Edit product"))
+
+    def study_text_edited(self, edit: QLineEdit, field: str) -> None:
+        """A free-text field of the study the report prints (goal, electricity approach)."""
+        product = self._product()
+        if product is None:
+            return
+        text = edit.text().strip()
+        if text != getattr(product.study, field):
+            self.workspace.commit(with_study(self.workspace.data, product.code, **{field: text}),
+                                  self.tr("Edit study"))
 
     def show_grid_hint(self, province: str) -> None:
         """The province's latest MEE grid factor, as a suggestion for the electricity activities."""

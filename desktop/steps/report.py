@@ -65,7 +65,7 @@ class ReportStep(StepPage):
         self._stale = True
 
     def refresh(self) -> None:
-        from core.guide import missing_fields
+        from core.guide import field_texts, missing_fields
         if self.workspace.closed or not self.product_code:
             self.missing.setText("")
             return
@@ -78,7 +78,7 @@ class ReportStep(StepPage):
         lines = left_out_lines(self.workspace.result.product(product.code), language())
         if fields:
             lines.append(self.tr("The application form still lacks: {0}").format(
-                message("loc.sep").join(message(f) for f in fields)))
+                message("loc.sep").join(field_texts(fields, language()))))
         self.missing.setText("\n".join(lines))
 
     def data_folder(self):

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from core.gwp import flow_keys
+from core.gwp import flow_keys, flow_label
 from core.lifecycle import STAGES
 from core.project import ProductResult
 from desktop.steps.base import StepPage
@@ -82,7 +82,7 @@ class ResultsStep(StepPage):
         keys = [k for k in flow_keys() if k in r.by_gas_kg]
         self.gases.setRowCount(len(keys))
         for i, k in enumerate(keys):
-            self.gases.setItem(i, 0, QTableWidgetItem(k))
+            self.gases.setItem(i, 0, QTableWidgetItem(flow_label(k)))
             self.gases.setItem(i, 1, QTableWidgetItem(f"{r.by_gas_kg[k]:,.6g}"))
         top = r.contributions[:TOP]
         self.contributions.setRowCount(len(top))

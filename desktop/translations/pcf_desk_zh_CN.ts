@@ -518,6 +518,7 @@
     <message>
         <location filename="../main_window.py" line="210"/>
         <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -527,37 +528,37 @@
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="224"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="228"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="232"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="249"/>
         <source>{0}
 
 Restore the last good copy, made {1}? The damaged file is kept beside it.</source>
@@ -566,59 +567,59 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 是否用 {1} 的完好备份恢复？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="251"/>
         <source>The project is damaged</source>
         <translation>项目已损坏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="256"/>
         <source>Cannot restore the project</source>
         <translation>无法恢复项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="259"/>
         <source>{0} was restored from its copy of {1}. The damaged file is kept as {2}.</source>
         <translation>已用 {1} 的备份恢复 {0}。损坏的文件保留为 {2}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="276"/>
         <source>The project could not be completed</source>
         <translation>项目文件未能写入完整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="280"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="332"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="322"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="329"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -626,118 +627,163 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 <context>
     <name>OrganizationStep</name>
     <message>
-        <location filename="../steps/organization.py" line="35"/>
+        <location filename="../steps/organization.py" line="36"/>
         <source>1  Organization and product</source>
         <translation>1  企业与产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="36"/>
+        <location filename="../steps/organization.py" line="37"/>
         <source>Organization</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="43"/>
+        <location filename="../steps/organization.py" line="48"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="44"/>
+        <location filename="../steps/organization.py" line="49"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="45"/>
+        <location filename="../steps/organization.py" line="50"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="46"/>
+        <location filename="../steps/organization.py" line="51"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="54"/>
+        <location filename="../steps/organization.py" line="52"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="53"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="61"/>
         <source>Production site</source>
         <translation>生产场所</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="55"/>
+        <location filename="../steps/organization.py" line="62"/>
         <source>Province</source>
         <translation>所在省份</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="57"/>
+        <location filename="../steps/organization.py" line="64"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="65"/>
-        <location filename="../steps/organization.py" line="185"/>
+        <location filename="../steps/organization.py" line="72"/>
+        <location filename="../steps/organization.py" line="230"/>
         <source>New product</source>
         <translation>新产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="68"/>
+        <location filename="../steps/organization.py" line="75"/>
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="69"/>
+        <location filename="../steps/organization.py" line="76"/>
         <source>Model / specification</source>
         <translation>型号 / 规格</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="70"/>
+        <location filename="../steps/organization.py" line="77"/>
         <source>Declared unit</source>
         <translation>声明单位</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="75"/>
+        <location filename="../steps/organization.py" line="80"/>
+        <source>Mass of one declared unit in kg (a piece of 12 kg: 12). A PACT file declares per kg when the declared unit is not a mass.</source>
+        <translation>一个声明单位的质量（kg），例如每件 12 kg 填 12。声明单位不是质量时，PACT 文件按每千克声明。</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="82"/>
+        <source>Mass per declared unit (kg)</source>
+        <translation>单位产品质量（kg）</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="87"/>
         <source>Reference period from</source>
         <translation>核算期自</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="76"/>
+        <location filename="../steps/organization.py" line="88"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="77"/>
+        <location filename="../steps/organization.py" line="89"/>
         <source>Output in the reference period</source>
         <translation>核算期内产量</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="143"/>
+        <location filename="../steps/organization.py" line="91"/>
+        <source>e.g. carbon-label certification and customers&apos; supply-chain requests</source>
+        <translation>例如：碳标识认证、客户供应链要求</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="93"/>
+        <source>e.g. national average grid factor 2024, no green power</source>
+        <translation>例如：采用 2024 年全国平均电网因子，未使用绿电</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="94"/>
+        <source>Goal and intended use of the study</source>
+        <translation>研究目的与预期用途</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="95"/>
+        <source>How electricity is treated</source>
+        <translation>电力核算方法</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="178"/>
         <source>Edit organization</source>
         <translation>编辑企业信息</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="156"/>
+        <location filename="../steps/organization.py" line="191"/>
         <source>Edit product</source>
         <translation>编辑产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="162"/>
+        <location filename="../steps/organization.py" line="201"/>
+        <source>Edit study</source>
+        <translation>编辑研究信息</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="207"/>
         <source>Grid factor for electricity: {0} ({1} kg CO2/kWh, {2})</source>
         <translation>电网排放因子建议：{0}（{1} kg CO2/kWh，{2} 年）</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="168"/>
+        <location filename="../steps/organization.py" line="213"/>
         <source>Edit site</source>
         <translation>编辑生产场所</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="182"/>
+        <location filename="../steps/organization.py" line="227"/>
         <source>Edit reference period</source>
         <translation>编辑核算期</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="186"/>
+        <location filename="../steps/organization.py" line="231"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="201"/>
+        <location filename="../steps/organization.py" line="246"/>
         <source>Edit period output</source>
         <translation>编辑核算期产量</translation>
     </message>
