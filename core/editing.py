@@ -70,6 +70,15 @@ def edit_contact(phone: object, email: object) -> tuple[str, str]:
     return phone_text, email_text
 
 
+CODED_FIELDS = {"basis": ("per_unit", "per_period"), "data_type": ("primary", "secondary")}
+
+
+def choice_labels(field: str, lang: str | None = None) -> list[str]:
+    """The words a drop-down offers for a coded field (单位产品 / 核算期总量; 实测 / 次级); each is accepted back by
+    `edit_activity`, as typed or pasted from Excel."""
+    return [tr(f"{field}.{key}", lang=lang) for key in CODED_FIELDS[field]]
+
+
 def check_credit_code(text: str) -> str:
     """统一社会信用代码 as typed (spaces dropped, upper case), or InputError if the check digit is wrong."""
     code = "".join(str(text).split()).upper()
@@ -136,18 +145,21 @@ def new_product(data: ProjectData, name: str) -> tuple[ProjectData, str]:
 
 def transport_activity(stage: Stage, mass: object, distance_km: object, factor_code: str, name: str) -> Activity:
     """A freight activity from what a clerk knows: the mass moved ("20 t"), the distance (km) and the mode's factor
-    (per t·km); the engine multiplies mass × distance. InputError if the mass is not a mass or the distance not a
-    positive number."""
+    (per t·km); the engine multiplies mass × distance. InputError if the mass is not a mass, the distance not a
+    positive number, or no mode (factor) was chosen: a freight row without a factor would count nothing."""
     from core.units import same_dimension
+    if not str(factor_code or "").strip():
+        raise InputError.one("edit.no_transport_mode", hint_id="hint.edit_transport_mode")
     try:
         amount = as_amount(mass)
         if not same_dimension(amount.unit, "kg"):
             raise CellProblem("edit.not_mass", "hint.edit_not_mass", value=as_text(mass))
         distance = as_non_negative(distance_km)
+        label = as_required_text(name)
     except CellProblem as e:
         raise InputError([Problem(e.message_id, dict(e.params), hint_id=e.hint_id)]) from None
-    return Activity(stage=stage, name=as_required_text(name), amount=amount.value, unit=amount.unit,
-                    factor_ref=factor_code, distance_km=distance)
+    return Activity(stage=stage, name=label, amount=amount.value, unit=amount.unit,
+                    factor_ref=str(factor_code).strip(), distance_km=distance)
 
 
 def edit_period(start: object, end: object) -> tuple[date | None, date | None]:

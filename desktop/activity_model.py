@@ -94,13 +94,46 @@ class ActivityModel(QAbstractTableModel):
             return None
         field = FIELDS[index.column()]
         bad = self.invalid.get((position, field))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.EditRole:
             return bad[0] if bad else activity_cell_text(self.activity(index.row()), field)
-        if role == Qt.ItemDataRole.BackgroundRole and bad:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if bad:
+                return bad[0]
+            text = activity_cell_text(self.activity(index.row()), field)
+            return self.factor_text(self.activity(index.row())) if field == "factor_ref" and text else text
+        problem = bad[1] if bad else (self.engine_problem(position) if field == "factor_ref" else None)
+        if role == Qt.ItemDataRole.BackgroundRole and problem:
             return QBrush(INVALID)
-        if role == Qt.ItemDataRole.ToolTipRole and bad:
-            return bad[1]
+        if role == Qt.ItemDataRole.ToolTipRole and problem:
+            return problem
         return None
+
+    def factor_text(self, activity: Activity) -> str:
+        """'CODE — name' of the factor (or product) the row cites, as a person recognises it."""
+        ref = activity.factor_ref.strip()
+        if ref.lower().startswith("product:"):
+            code = ref.split(":", 1)[1].strip()
+            named = next((p.name for p in self.workspace.data.products if p.code == code), "")
+        else:
+            data = self.workspace.data
+            factor = data.pinned_factors.get(activity.factor_id) if activity.factor_id is not None else None
+            factor = factor or data.factors.get(ref)
+            named = factor.name if factor is not None and factor.name != ref else ""
+        return f"{ref} — {named}" if named else ref
+
+    def engine_problem(self, position: int) -> str | None:
+        """Why the engine could not compute this row (unknown factor, unit that does not convert...), if so."""
+        found = [f.message() for f in self.workspace.result.findings
+                 if f.product == self.product_code and f.activity_index == position and f.severity.value == "error"]
+        return "\n".join(found) or None
+
+    def problem_at(self, row: int, column: int) -> str | None:
+        """The message for a cell: a refused edit, else what the engine says about its row."""
+        if row >= self.rowCount() or column >= len(FIELDS):
+            return None
+        position = self.positions()[row]
+        bad = self.invalid.get((position, FIELDS[column]))
+        return bad[1] if bad else self.engine_problem(position)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

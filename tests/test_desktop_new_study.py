@@ -81,3 +81,88 @@ def test_results_name_gases_and_the_table_writes_amounts_plainly(window, qtbot) 
     from desktop.activity_model import FIELDS
     texts = [model.index(r, FIELDS.index("amount")).data() for r in range(model.rowCount())]
     assert texts[:3] == ["4,150", "21,600", "36,000"]
+
+
+def test_coded_columns_are_drop_downs_and_take_pasted_chinese_words(window, qtbot) -> None:  # noqa: F811
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
+
+    from core.domain import Basis, DataType
+    from desktop.activity_model import FIELDS
+    assert window.open_demo()
+    window.choose_product("WIN-60")
+    page = step(window, 3)
+    table = page.tables[0]
+    index = table.model().index(1, FIELDS.index("data_type"))             # the glass, primary data
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox), timeout=2000)
+    combo = QApplication.focusWidget()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["primary", "secondary"]
+    assert combo.currentText() == "primary"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)                                 # the keyboard alone
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    assert table.model().activity(1).data_type is DataType.SECONDARY
+    table.setCurrentIndex(table.model().index(1, FIELDS.index("basis")))
+    QApplication.clipboard().setText("核算期总量")                          # pasted from a Chinese workbook
+    assert table.paste()
+    assert table.model().activity(1).basis is Basis.PER_PERIOD
+
+
+def test_the_transport_helper_refuses_a_row_without_a_mode(window, qtbot) -> None:  # noqa: F811
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+    assert window.open_demo()
+    window.choose_product("AL-PROFILE")
+    page = step(window, 3)
+    rows = page.tables[0].model().rowCount()
+    dialog = page.open_transport()
+    assert dialog.mode.count() > 0                       # the built-in freight factors are offered
+    dialog.mode.setCurrentIndex(-1)                      # none chosen (an empty list in a project without them)
+    dialog.mass.setText("20 t")
+    dialog.distance.setText("300")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "no transport mode chosen" in dialog.error.text()
+    assert page.tables[0].model().rowCount() == rows
+    dialog.reject()
+
+
+def test_the_factor_cell_names_its_factor_completes_by_name_and_marks_an_unknown_one(window, qtbot) -> None:  # noqa: F811
+    from PySide6.QtCore import Qt
+    from test_desktop import type_cell
+
+    from desktop.activity_model import FIELDS
+    assert window.open_demo()
+    window.choose_product("WIN-60")
+    page = step(window, 3)
+    table = page.tables[0]
+    model = table.model()
+    column = FIELDS.index("factor_ref")
+    glass = model.index(1, column)
+    factor = window.workspace.data.factors[model.activity(1).factor_ref]
+    assert glass.data() == f"{factor.code} — {factor.name}"                  # the name a person recognises
+    assert glass.data(Qt.ItemDataRole.EditRole) == factor.code
+    type_cell(qtbot, table, 1, "factor_ref", "NO-SUCH-FACTOR")               # accepted as typed, but unknown
+    assert model.activity(1).factor_ref == "NO-SUCH-FACTOR"
+    cell = model.index(1, column)
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "'NO-SUCH-FACTOR' not found" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    table.setCurrentIndex(cell)
+    assert "'NO-SUCH-FACTOR' not found" in page.message.text()              # readable while selected
+    # completion by name: "pig iron" offers the library's pig-iron factors, and the cell keeps the chosen code
+    # (the delegate driven directly: the offscreen platform moves focus to a completer popup, which a desktop does not)
+    delegate = table.itemDelegateForColumn(column)
+    editor = delegate.createEditor(table.viewport(), None, cell)
+    delegate.setEditorData(editor, cell)
+    assert editor.text() == "NO-SUCH-FACTOR"
+    delegate.suggest(editor, "pig iron")
+    offered = editor.completer().model().stringList()
+    assert offered and all(" — " in s for s in offered) and any("生铁" in s for s in offered)
+    chosen = offered[0]
+    editor.setText(chosen)
+    delegate.setModelData(editor, model, cell)
+    editor.deleteLater()
+    assert chosen in offered and model.activity(1).factor_ref == chosen.split(" — ")[0]
+    assert model.index(1, column).data(Qt.ItemDataRole.BackgroundRole) is None

@@ -94,3 +94,19 @@ def test_reference_period_and_site():
     data = with_site(ProjectData(), "苏州工厂", "江苏")
     assert (data.sites[0].name, data.sites[0].province, data.sites[0].grid_region) == ("苏州工厂", "江苏", "江苏")
     assert grid_factor_code(data.sites[0].grid_region) == "MEE-GRID-2023-JIANGSU"
+
+
+def test_a_freight_row_needs_a_mode_and_a_name_or_is_refused_with_a_message():
+    import pytest
+
+    from core.editing import transport_activity
+    from core.errors import InputError
+    from core.lifecycle import Stage
+    with pytest.raises(InputError) as no_mode:
+        transport_activity(Stage.RAW_MATERIALS, "20 t", "300", "", "生铁运输")
+    assert no_mode.value.problems[0].message_id == "edit.no_transport_mode"
+    with pytest.raises(InputError) as no_name:
+        transport_activity(Stage.RAW_MATERIALS, "20 t", "300", "CPCD-TRUCK", "  ")
+    assert no_name.value.problems[0].message_id == "edit.empty"
+    row = transport_activity(Stage.RAW_MATERIALS, "20 t", "300", " CPCD-TRUCK ", "生铁运输")
+    assert (row.amount, row.unit, row.distance_km, row.factor_ref) == (20.0, "t", 300.0, "CPCD-TRUCK")

@@ -9,9 +9,12 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLineEdit,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -45,12 +48,72 @@ class UnitDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down of a coded column's words in the user's language (core.editing.choice_labels): chosen with the
+    mouse or the keyboard (first letters, arrows, Enter); what it writes back is checked by core like typed text."""
+
+    def __init__(self, field: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = field
+
+    def createEditor(self, parent, option, index):
+        from core.editing import choice_labels
+        combo = QComboBox(parent)
+        combo.addItems(choice_labels(self.field))
+        return combo
+
+    def setEditorData(self, editor, index):
+        found = editor.findText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
+class FactorDelegate(QStyledItemDelegate):
+    """The factor cell: type a code or words of its name (铸铁, 电力, diesel) and pick from the project's library;
+    the cell keeps the code. Suggestions come from core's factor search, a few at a time."""
+
+    SEPARATOR = " — "
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        completer = QCompleter([], editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        editor.setCompleter(completer)
+        editor.textEdited.connect(lambda text: self.suggest(editor, text))
+        return editor
+
+    def suggest(self, editor: QLineEdit, text: str) -> None:
+        from core.library.search import FactorQuery
+        if self.workspace.closed or len(text.strip()) < 1:
+            return
+        hits = self.workspace.project.search_factors(FactorQuery(text=text.split(self.SEPARATOR)[0], limit=15))
+        model = editor.completer().model()
+        model.setStringList([f"{h.code}{self.SEPARATOR}{h.name}" for h in hits])   # type: ignore[attr-defined]
+        editor.completer().complete()
+
+    def setEditorData(self, editor, index):
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.text().split(self.SEPARATOR)[0].strip(), Qt.ItemDataRole.EditRole)
+
+
 class ActivityTable(QTableView):
     def __init__(self, model: ActivityModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setModel(model)
         model.setParent(self)
         self.setItemDelegateForColumn(FIELDS.index("unit"), UnitDelegate(self))
+        for coded in ("basis", "data_type"):
+            self.setItemDelegateForColumn(FIELDS.index(coded), ChoiceDelegate(coded, self))
+        self.setItemDelegateForColumn(FIELDS.index("factor_ref"), FactorDelegate(model.workspace, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         triggers = QAbstractItemView.EditTrigger
         self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
@@ -103,6 +166,12 @@ class ActivitiesStep(StepPage):
         self.layout_.addLayout(buttons)
         self.tabs = QTabWidget()
         self.layout_.addWidget(self.tabs, 1)
+        self.message = QLabel()                 # the current cell's problem, readable while the cell is selected
+        self.message.setObjectName("cellMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.layout_.addWidget(self.message)
+        self.tabs.currentChanged.connect(lambda _: self.show_cell_message())
         self.tables: list[ActivityTable] = []
         self.add_button.clicked.connect(lambda: self._table() and self._table().model().add_row())
         self.delete_button.clicked.connect(lambda: self._table() and self._table().model().remove_rows(
@@ -176,10 +245,23 @@ class ActivitiesStep(StepPage):
             return
         for stage in STAGES:
             table = ActivityTable(ActivityModel(self.workspace, self.product_code, stage))
+            table.selectionModel().currentChanged.connect(lambda *_: self.show_cell_message())
+            table.model().dataChanged.connect(lambda *_: self.show_cell_message())
+            table.model().modelReset.connect(self.show_cell_message)
             self.tables.append(table)
             self.tabs.addTab(table, stage.label())
         self.tabs.setCurrentIndex(max(current, 0))
         self.refresh()
+
+    def show_cell_message(self) -> None:
+        """Under the table (and in the status bar): what is wrong with the selected cell or its row, if anything."""
+        table = self._table()
+        index = table.currentIndex() if table is not None else None
+        text = table.model().problem_at(index.row(), index.column()) if index is not None and index.isValid() else None
+        self.message.setText(text or "")
+        window = self.window()
+        if text and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text.splitlines()[0], 10000)
 
     def refresh(self) -> None:
         try:

@@ -4,62 +4,62 @@
 <context>
     <name>ActivitiesStep</name>
     <message>
-        <location filename="../steps/activities.py" line="89"/>
+        <location filename="../steps/activities.py" line="152"/>
         <source>3  Activity data</source>
         <translation>3  活动数据</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="91"/>
+        <location filename="../steps/activities.py" line="154"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="92"/>
+        <location filename="../steps/activities.py" line="155"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="93"/>
+        <location filename="../steps/activities.py" line="156"/>
         <source>Duplicate rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="94"/>
+        <location filename="../steps/activities.py" line="157"/>
         <source>Paste from Excel</source>
         <translation>从 Excel 粘贴</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="95"/>
+        <location filename="../steps/activities.py" line="158"/>
         <source>Transport ...</source>
         <translation>运输……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="96"/>
+        <location filename="../steps/activities.py" line="159"/>
         <source>Attach evidence ...</source>
         <translation>附加证明文件……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="97"/>
+        <location filename="../steps/activities.py" line="160"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="98"/>
+        <location filename="../steps/activities.py" line="161"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="135"/>
+        <location filename="../steps/activities.py" line="204"/>
         <source>Attach evidence</source>
         <translation>附加证明文件</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="136"/>
+        <location filename="../steps/activities.py" line="205"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;All (*)</source>
         <translation>文档 (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="194"/>
+        <location filename="../steps/activities.py" line="276"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -122,43 +122,43 @@
         <translation>证明文件</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="137"/>
-        <location filename="../activity_model.py" line="161"/>
+        <location filename="../activity_model.py" line="170"/>
+        <location filename="../activity_model.py" line="194"/>
         <source>New activity</source>
         <translation>新活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="153"/>
+        <location filename="../activity_model.py" line="186"/>
         <source>Edit {0}</source>
         <translation>编辑{0}</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="163"/>
+        <location filename="../activity_model.py" line="196"/>
         <source>Add activity</source>
         <translation>添加活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="175"/>
+        <location filename="../activity_model.py" line="208"/>
         <source>Attach {0}</source>
         <translation>附加 {0}</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="181"/>
+        <location filename="../activity_model.py" line="214"/>
         <source>Add transport</source>
         <translation>添加运输</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="190"/>
+        <location filename="../activity_model.py" line="223"/>
         <source>Delete activities</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="197"/>
+        <location filename="../activity_model.py" line="230"/>
         <source>Duplicate activities</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="204"/>
+        <location filename="../activity_model.py" line="237"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
