@@ -36,7 +36,7 @@ def header_text(field: str) -> str:
         "data_type": QCoreApplication.translate("ActivityModel", "Data type"),
         "source": QCoreApplication.translate("ActivityModel", "Data source"),
         "note": QCoreApplication.translate("ActivityModel", "Note"),
-        "result": QCoreApplication.translate("ActivityModel", "kg CO2e per unit"),
+        "result": QCoreApplication.translate("ActivityModel", "kg CO2e per declared unit"),
         "evidence": QCoreApplication.translate("ActivityModel", "Evidence"),
     }
     return labels[field]
@@ -88,7 +88,7 @@ class ActivityModel(QAbstractTableModel):
         if index.column() == RESULT_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
                 kg = self.contribution(position)
-                return "" if kg is None else f"{kg:,.4g}"
+                return "" if kg is None else f"{kg:,.3f}"          # as the results page and the report
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -111,16 +111,21 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file = self.menuBar().addMenu(self.tr("&File"))
-        for text, slot in ((self.tr("New project ..."), self.new_project), (self.tr("Open project ..."),
-                                                                            self.open_dialog),
-                           (self.tr("Open the demo project"), self.open_demo)):
-            file.addAction(text, slot)
+        keys = QKeySequence.StandardKey
+        for text, slot, key in ((self.tr("New project ..."), self.new_project, keys.New),
+                                (self.tr("Open project ..."), self.open_dialog, keys.Open),
+                                (self.tr("Open the demo project"), self.open_demo, None)):
+            action = file.addAction(text, slot)
+            if key is not None:
+                action.setShortcut(QKeySequence(key))
         if self.workspace is not None:
             file.addAction(self.tr("Import a study workbook ..."), self.import_dialog)
             file.addAction(self.tr("Close project"), self.close_project)
             edit = self.menuBar().addMenu(self.tr("&Edit"))
             undo = self.workspace.undo_stack.createUndoAction(self, self.tr("Undo"))
             redo = self.workspace.undo_stack.createRedoAction(self, self.tr("Redo"))
+            undo.setShortcut(QKeySequence(keys.Undo))
+            redo.setShortcut(QKeySequence(keys.Redo))
             edit.addAction(undo)
             edit.addAction(redo)
         file.addSeparator()
@@ -134,6 +139,36 @@ class MainWindow(QMainWindow):
             language.addAction(action)
         from desktop.edition_menu import add_edition_menu
         add_edition_menu(self, self.data_folder)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("Save an empty study workbook (template) ..."), self.save_template)
+        help_menu.addAction(self.tr("Reset the demo project"), self.reset_demo)
+
+    def save_template(self, path: Path | None = None) -> Path | None:
+        """The empty study workbook (核算数据采集表) a clerk fills in Excel and imports (core writes it)."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save an empty study workbook"),
+                                                    self.tr("study_template.xlsx"), "Excel (*.xlsx)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from core.workbook import write_template
+        try:
+            written = write_template(path)
+        except (PcfError, OSError) as e:
+            QMessageBox.warning(self, self.tr("PCF Desk"), "\n".join(p.text() for p in e.problems)
+                                if isinstance(e, PcfError) else str(e))
+            return None
+        self.statusBar().showMessage(self.tr("Template written: {0}").format(written), 10000)
+        return written
+
+    def reset_demo(self) -> bool:
+        """Put the demo project back as shipped (the old one is closed first; it is only an example)."""
+        demo = self.data_folder / "demo" / f"demo{PROJECT_SUFFIX}"
+        if self.workspace is not None and self.workspace.path.resolve() == demo.resolve():
+            self.close_project()
+        for leftover in (demo, demo.with_name(demo.name + "-wal"), demo.with_name(demo.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        return self.open_demo()
 
     def fill_products(self) -> None:
         assert self.workspace is not None
@@ -342,9 +377,16 @@ class MainWindow(QMainWindow):
 
     # -- language and closing -------------------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
+        """Switch the language at run time, staying on the same step and product."""
+        step = self.step_list.currentRow() if self.workspace is not None and self.pages else 0
+        product = self.product_combo.currentData() if self.workspace is not None and self.pages else None
         self.settings.language = language
         switch_language(language)
         self.build()
+        if self.workspace is not None:
+            if product is not None:
+                self.choose_product(product)
+            self.step_list.setCurrentRow(max(step, 0))
 
     def closeEvent(self, event) -> None:
         self.settings.set_value("window/geometry", self.saveGeometry())

@@ -28,7 +28,7 @@ class Settings:
     def recent(self) -> list[Path]:
         raw = self.q.value("recent", []) or []
         items = [raw] if isinstance(raw, str) else list(raw)
-        return [Path(p) for p in items if p]
+        return [Path(p) for p in items if p and Path(p).exists()]      # a moved or deleted file is not offered
 
     def add_recent(self, path: Path) -> None:
         items = [str(path)] + [str(p) for p in self.recent() if Path(p) != path]

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from core.i18n import set_language
 
@@ -49,6 +49,10 @@ def switch_language(language: str) -> bool:
             compile_translations()
         except (OSError, subprocess.CalledProcessError):
             return False
+    base = QTranslator(app)               # Qt's own words: file dialogs, OK / Cancel, Yes / No
+    if base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(base)
+        _installed.append(base)
     translator = QTranslator(app)
     if translator.load(str(path)):
         app.installTranslator(translator)

@@ -33,3 +33,31 @@ SUPPORT = Path(__file__).resolve().parent / "support"
 def support_dir() -> Path:
     """Copies of the shared reference material the tests read (see support/README.md): a plain clone is enough."""
     return SUPPORT
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """The main window on a settings file and data folder of the test's own; message boxes are recorded in
+    `window.messages` (title, text) instead of waiting for a click."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import create_app
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+    from desktop.translations import switch_language
+    create_app()
+    messages: list[tuple[str, str]] = []
+    for name in ("warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a, _n=name, **k:
+                            messages.append((title, text)) or QMessageBox.StandardButton.Ok)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.language = "en"
+    switch_language("en")
+    w = MainWindow(settings, data_folder=tmp_path / "appdata")
+    w.messages = messages
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()

@@ -9,38 +9,16 @@ import time
 
 import pytest
 from builders import simple_workbook
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 
 from core.lifecycle import Stage
 from core.project import Project
 from desktop.activity_model import FIELDS
-from desktop.app import create_app
 from desktop.main_window import MainWindow
-from desktop.settings import Settings
 from desktop.tasks import Cancelled, run_task
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    create_app()
-    messages: list[tuple[str, str]] = []
-    for name in ("warning", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a, _n=name, **k:
-                            messages.append((title, text)) or QMessageBox.StandardButton.Ok)
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    settings.language = "en"
-    from desktop.translations import switch_language
-    switch_language("en")
-    w = MainWindow(settings, data_folder=tmp_path / "appdata")
-    w.messages = messages
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def step(window: MainWindow, n: int):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from test_desktop import commit_line, step, window  # noqa: F401  (the window fixture and helpers)
+from test_desktop import commit_line, step
 
 from core.project import Project
 
 
-def test_a_new_project_can_find_factors_for_a_foundry_at_once(window, tmp_path: Path) -> None:  # noqa: F811
+def test_a_new_project_can_find_factors_for_a_foundry_at_once(window, tmp_path: Path) -> None:
     assert window.open_project(tmp_path / "foundry.pcfdesk", create=True)
     page = step(window, 4)
     assert page.dataset.count() > 1                           # "all datasets" and the built-in library
@@ -23,7 +23,7 @@ def test_a_new_project_can_find_factors_for_a_foundry_at_once(window, tmp_path: 
     assert "MEE-ELEC-CF-2024-NATIONAL" in found["电力"]
 
 
-def test_step_marks_say_done_only_when_the_step_is_complete(window, qtbot) -> None:  # noqa: F811
+def test_step_marks_say_done_only_when_the_step_is_complete(window, qtbot) -> None:
     assert window.open_demo()
     window.choose_product("AL-PROFILE")
     window.update_marks()
@@ -44,7 +44,7 @@ def test_step_marks_say_done_only_when_the_step_is_complete(window, qtbot) -> No
     assert "leaves out activities that could not be computed (1)" in results.toolTip()
 
 
-def test_every_field_an_export_needs_is_in_step_1(window, qtbot, tmp_path: Path) -> None:  # noqa: F811
+def test_every_field_an_export_needs_is_in_step_1(window, qtbot, tmp_path: Path) -> None:
     assert window.open_project(tmp_path / "p.pcfdesk", create=True)
     page1 = step(window, 1)
     commit_line(qtbot, page1.org_name, "示例铸造有限公司")
@@ -70,7 +70,7 @@ def test_every_field_an_export_needs_is_in_step_1(window, qtbot, tmp_path: Path)
     assert "address (step 1 Organization and product)" in page6.missing.text()
 
 
-def test_results_name_gases_and_the_table_writes_amounts_plainly(window, qtbot) -> None:  # noqa: F811
+def test_results_name_gases_and_the_table_writes_amounts_plainly(window, qtbot) -> None:
     assert window.open_demo()
     window.choose_product("AL-PROFILE")
     page = step(window, 5)
@@ -83,7 +83,7 @@ def test_results_name_gases_and_the_table_writes_amounts_plainly(window, qtbot) 
     assert texts[:3] == ["4,150", "21,600", "36,000"]
 
 
-def test_coded_columns_are_drop_downs_and_take_pasted_chinese_words(window, qtbot) -> None:  # noqa: F811
+def test_coded_columns_are_drop_downs_and_take_pasted_chinese_words(window, qtbot) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
@@ -110,7 +110,7 @@ def test_coded_columns_are_drop_downs_and_take_pasted_chinese_words(window, qtbo
     assert table.model().activity(1).basis is Basis.PER_PERIOD
 
 
-def test_the_transport_helper_refuses_a_row_without_a_mode(window, qtbot) -> None:  # noqa: F811
+def test_the_transport_helper_refuses_a_row_without_a_mode(window, qtbot) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
     assert window.open_demo()
@@ -129,7 +129,7 @@ def test_the_transport_helper_refuses_a_row_without_a_mode(window, qtbot) -> Non
     dialog.reject()
 
 
-def test_the_factor_cell_names_its_factor_completes_by_name_and_marks_an_unknown_one(window, qtbot) -> None:  # noqa: F811
+def test_the_factor_cell_names_its_factor_completes_by_name_and_marks_an_unknown_one(window, qtbot) -> None:
     from PySide6.QtCore import Qt
     from test_desktop import type_cell
 
@@ -166,3 +166,37 @@ def test_the_factor_cell_names_its_factor_completes_by_name_and_marks_an_unknown
     editor.deleteLater()
     assert chosen in offered and model.activity(1).factor_ref == chosen.split(" — ")[0]
     assert model.index(1, column).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_shortcuts_help_menu_template_reset_demo_and_language_switch_in_place(window, qtbot, tmp_path: Path,
+                                                                             monkeypatch) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.translations import switch_language
+    assert window.open_demo()
+    actions = {a.text(): a for top in window.menuBar().actions() if top.menu() for a in top.menu().actions()}
+    assert actions["New project ..."].shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert actions["Open project ..."].shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert "Save an empty study workbook (template) ..." in actions and "Reset the demo project" in actions
+    written = window.save_template(tmp_path / "模板.xlsx")
+    assert written is not None and written.exists()
+    from openpyxl import load_workbook
+    titles = " ".join(ws.title for ws in load_workbook(written).worksheets)
+    assert "Products" in titles and "Activities" in titles
+    window.choose_product("WIN-60")
+    page = step(window, 1)
+    commit_line(qtbot, page.product_name, "改过的名称")
+    assert window.workspace.data.product("WIN-60").name == "改过的名称"
+    assert window.reset_demo()
+    assert window.workspace.data.product("WIN-60").name != "改过的名称"      # as shipped again
+    window.choose_product("DOOR-80")
+    step(window, 5)
+    window.set_language("zh_CN")                                               # stays on step 5, same product
+    assert window.step_list.currentRow() == 4 and window.product_combo.currentData() == "DOOR-80"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"      # Qt's own words too
+    switch_language("en")
+    recent = tmp_path / "gone.pcfdesk"
+    window.settings.add_recent(recent)
+    assert recent not in window.settings.recent()                              # a deleted file is not offered

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from test_desktop import step, window  # noqa: F401  (the window fixture and the step helper)
+from test_desktop import step
 
 from core.cli.main import main
 from core.domain import DataType
@@ -79,7 +79,7 @@ def test_hand_values_are_the_engines(demo_path: Path) -> None:
 
 
 def test_primary_data_share_is_one_number_in_report_pact_inventory_and_gui(secondary_profile: Path, tmp_path: Path,
-                                                                            window, qtbot) -> None:  # noqa: F811
+                                                                            window, qtbot) -> None:
     share = WINDOW_OWN / WINDOW_TOTAL                 # the profile (secondary) counts for nothing: 4.976 %
     assert f"{share:.3%}" == "4.976%"
     with Project.open(secondary_profile, read_only=True) as project:
@@ -98,7 +98,7 @@ def test_primary_data_share_is_one_number_in_report_pact_inventory_and_gui(secon
 
 
 def test_allocation_share_and_period_output_in_report_inventory_and_gui(demo_path: Path, tmp_path: Path,
-                                                                        window, qtbot) -> None:  # noqa: F811
+                                                                        window, qtbot) -> None:
     with Project.open(demo_path, read_only=True) as project:
         docs = project.documents("AL-PROFILE", lang="en")
         report = pdf_text(docs.report(tmp_path / "report.pdf")).replace("\n", " ")
@@ -118,7 +118,7 @@ def test_allocation_share_and_period_output_in_report_inventory_and_gui(demo_pat
 
 
 def test_factor_per_unit_and_contribution_in_report_inventory_and_gui(demo_path: Path, tmp_path: Path,
-                                                                       window, qtbot) -> None:  # noqa: F811
+                                                                       window, qtbot) -> None:
     with Project.open(demo_path, read_only=True) as project:
         docs = project.documents("AL-PROFILE", lang="en")
         report = pdf_text(docs.report(tmp_path / "report.pdf"))
@@ -181,7 +181,7 @@ def test_a_draft_lists_the_activity_left_out_on_its_first_page(missing_factor: P
 
 
 def test_the_gui_refuses_the_final_report_and_writes_a_draft_that_says_so(missing_factor: Path, tmp_path: Path,
-                                                                          window, qtbot) -> None:  # noqa: F811
+                                                                          window, qtbot) -> None:
     assert window.open_project(missing_factor)
     window.choose_product("AL-PROFILE")
     page = step(window, 6)

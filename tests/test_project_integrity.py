@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_desktop import window  # noqa: F401  (the window fixture)
 
 from core.cli.main import main
 from core.errors import StoreError
@@ -185,7 +184,7 @@ def test_a_journal_deleted_while_another_program_has_the_project_open_is_said_so
 
 
 def test_the_window_offers_the_last_good_copy_of_a_damaged_project(
-        demo_file: Path, tmp_path: Path, window, qtbot, monkeypatch) -> None:  # noqa: F811
+        demo_file: Path, tmp_path: Path, window, qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
     path = _copy(demo_file, tmp_path / "p.pcfdesk")
     with Project.open(path) as project:

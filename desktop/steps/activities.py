@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.errors import PcfError
 from core.lifecycle import STAGES
 from core.project import Changes
-from desktop.activity_model import FIELDS, ActivityModel
+from desktop.activity_model import FIELDS, RESULT_COLUMN, ActivityModel
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace
 
@@ -122,6 +122,12 @@ class ActivityTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.setColumnWidth(0, 200)
         self.setColumnWidth(FIELDS.index("factor_ref"), 230)
+        for narrow in ("amount", "unit", "basis", "distance_km", "data_type"):
+            self.setColumnWidth(FIELDS.index(narrow), 96)
+        # each row's kg CO2e right after its factor, on screen at 1280 px (the model keeps FIELDS contiguous for
+        # pasting blocks from Excel; only the view moves the column)
+        header = self.horizontalHeader()
+        header.moveSection(header.visualIndex(RESULT_COLUMN), header.visualIndex(FIELDS.index("factor_ref")) + 1)
 
     def model(self) -> ActivityModel:
         return super().model()

@@ -106,7 +106,9 @@ class ReportStep(StepPage):
 
         def done(written) -> None:
             self.last_written = written
-            QMessageBox.information(self, self.tr("Export"), self.tr("Written: {0}").format(written))
+            files = written if isinstance(written, list) else [written]      # the label: three files
+            QMessageBox.information(self, self.tr("Export"), self.tr("Written: {0}").format(
+                "\n".join(str(f) for f in files)))
 
         self.task = run_task(self, self.tr("Exporting"), export_documents(self.workspace, request), done,
                              self.show_error)

@@ -4,62 +4,62 @@
 <context>
     <name>ActivitiesStep</name>
     <message>
-        <location filename="../steps/activities.py" line="152"/>
+        <location filename="../steps/activities.py" line="158"/>
         <source>3  Activity data</source>
         <translation>3  活动数据</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="154"/>
+        <location filename="../steps/activities.py" line="160"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="155"/>
+        <location filename="../steps/activities.py" line="161"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="156"/>
+        <location filename="../steps/activities.py" line="162"/>
         <source>Duplicate rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="157"/>
+        <location filename="../steps/activities.py" line="163"/>
         <source>Paste from Excel</source>
         <translation>从 Excel 粘贴</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="158"/>
+        <location filename="../steps/activities.py" line="164"/>
         <source>Transport ...</source>
         <translation>运输……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="159"/>
+        <location filename="../steps/activities.py" line="165"/>
         <source>Attach evidence ...</source>
         <translation>附加证明文件……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="160"/>
+        <location filename="../steps/activities.py" line="166"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="161"/>
+        <location filename="../steps/activities.py" line="167"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="204"/>
+        <location filename="../steps/activities.py" line="210"/>
         <source>Attach evidence</source>
         <translation>附加证明文件</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="205"/>
+        <location filename="../steps/activities.py" line="211"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;All (*)</source>
         <translation>文档 (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="276"/>
+        <location filename="../steps/activities.py" line="282"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -113,8 +113,8 @@
     </message>
     <message>
         <location filename="../activity_model.py" line="39"/>
-        <source>kg CO2e per unit</source>
-        <translation>每单位 kg CO2e</translation>
+        <source>kg CO2e per declared unit</source>
+        <translation>每声明单位 kg CO2e</translation>
     </message>
     <message>
         <location filename="../activity_model.py" line="40"/>
@@ -427,6 +427,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="65"/>
+        <location filename="../main_window.py" line="158"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
@@ -446,119 +447,149 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="115"/>
         <source>New project ...</source>
         <translation>新建项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Open project ...</source>
         <translation>打开项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Import a study workbook ...</source>
         <translation>导入核算数据采集表……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="132"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="133"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="142"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="143"/>
+        <source>Save an empty study workbook (template) ...</source>
+        <translation>保存空白核算数据采集表（模板）……</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="144"/>
+        <source>Reset the demo project</source>
+        <translation>重置示例项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="149"/>
+        <source>Save an empty study workbook</source>
+        <translation>保存空白核算数据采集表</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="150"/>
+        <source>study_template.xlsx</source>
+        <translation>核算数据采集表.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="161"/>
+        <source>Template written: {0}</source>
+        <translation>模板已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="202"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Emission factors</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Select an activity in step 3 first, then choose its factor here.</source>
         <translation>请先在第 3 步选中一条活动，再在此选择其排放因子。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Choose factor {0}</source>
         <translation>选用因子 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
-        <location filename="../main_window.py" line="213"/>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="248"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="259"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="263"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="266"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="267"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="284"/>
         <source>{0}
 
 Restore the last good copy, made {1}? The damaged file is kept beside it.</source>
@@ -567,59 +598,59 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 是否用 {1} 的完好备份恢复？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="286"/>
         <source>The project is damaged</source>
         <translation>项目已损坏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Cannot restore the project</source>
         <translation>无法恢复项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="293"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="294"/>
         <source>{0} was restored from its copy of {1}. The damaged file is kept as {2}.</source>
         <translation>已用 {1} 的备份恢复 {0}。损坏的文件保留为 {2}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="311"/>
         <source>The project could not be completed</source>
         <translation>项目文件未能写入完整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="315"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="367"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="357"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -877,17 +908,17 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
     </message>
     <message>
         <location filename="../steps/report.py" line="95"/>
-        <location filename="../steps/report.py" line="109"/>
+        <location filename="../steps/report.py" line="110"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="109"/>
+        <location filename="../steps/report.py" line="110"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="111"/>
+        <location filename="../steps/report.py" line="113"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>

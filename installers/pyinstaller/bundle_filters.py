@@ -68,7 +68,8 @@ _QT_PLUGINS_UNUSED = re.compile(
     r"|/plugins/platforms/[^/]*(vnc|linuxfb|eglfs|minimalegl|vkkhrdisplay)[^/]*$"
     r"|/plugins/imageformats/[^/]*(webp|tiff|pdf|icns|tga|wbmp|macjp2)[^/]*$"
 )
-# Qt's own message catalogues: PCF Desk loads only its own .qm, so keep Qt's Chinese ones and drop the rest.
+# Qt's own message catalogues: PCF Desk loads qtbase_zh_CN (file dialogs, OK / Cancel) beside its own .qm; keep
+# Qt's Chinese ones and drop the rest.
 _QT_TRANSLATIONS = re.compile(r"PySide6/Qt/translations/")
 _QT_TRANSLATIONS_KEPT = re.compile(r"(qtbase|qt)_zh_CN\.qm$")
 # Data the libraries ship but never read at run time.
