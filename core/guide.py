@@ -9,6 +9,7 @@ from core.credit_code import is_valid_credit_code
 from core.domain import Product, ProjectData
 from core.engine import ProjectResult, Severity
 from core.i18n import tr
+from core.lifecycle import STAGES as STAGES_OF_LIFE
 
 STEPS = ("organization", "boundary", "activities", "factors", "results", "report")
 _FACTOR_FINDINGS = frozenset({"finding.unknown_factor", "finding.no_factor", "finding.unit_mismatch"})
@@ -60,6 +61,16 @@ def field_texts(fields: list[str], lang: str | None = None) -> list[str]:
     """Each missing field with the step where it is entered: 'address (step 1 Organization and product)'."""
     return [tr("guide.field_in_step", lang=lang, field=tr(f, lang=lang), step=STEPS.index(FIELD_STEPS[f]) + 1,
                name=tr(f"guide.step.{FIELD_STEPS[f]}", lang=lang)) for f in fields]
+
+
+def scope_note(product: Product, lang: str | None = None) -> str:
+    """What the footprint covers, said next to the number: a partial CFP names the stages it does not include."""
+    study = product.study
+    left = [s.label(lang) for s in STAGES_OF_LIFE if s not in study.included_stages]
+    if not left:
+        return tr("guide.scope_full", lang=lang, boundary=study.boundary.label(lang))
+    return tr("guide.scope_partial", lang=lang, boundary=study.boundary.label(lang),
+              stages=tr("guide.list_sep", lang=lang).join(left))
 
 
 def missing_fields(data: ProjectData, product: Product) -> list[str]:

@@ -40,7 +40,7 @@ class FactorImportDialog(QDialog):
         self.mapping = QTableWidget(len(r.mapping.columns), 2)
         self.mapping.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file")])
         for i, (field, header) in enumerate(r.mapping.columns.items()):
-            self.mapping.setItem(i, 0, QTableWidgetItem(field.value))
+            self.mapping.setItem(i, 0, QTableWidgetItem(field.label()))
             self.mapping.setItem(i, 1, QTableWidgetItem(header))
         self.mapping.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.mapping, 1)

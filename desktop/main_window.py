@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.product_combo.activated.connect(lambda: self.choose_product(self.product_combo.currentData()))
         self.pages[4].warning_activated.connect(self.open_activity)
+        self.pages[4].report_requested.connect(lambda: self.step_list.setCurrentRow(5))
+        self.workspace.changed.connect(self.show_saved)
         self.pages[3].factor_chosen.connect(self.use_factor)
         self.workspace.changed.connect(self.update_marks)
         self.workspace.changed.connect(self.products_changed)
@@ -189,6 +192,15 @@ class MainWindow(QMainWindow):
         self.product_combo.setCurrentIndex(max(self.product_combo.findData(code), 0))
         for page in self.pages:
             page.set_product(code)
+
+    def show_saved(self, changes: object = None) -> None:
+        """Every edit is saved at once: the status bar says so, with the time (or that nothing can be saved)."""
+        if self.workspace is None:
+            return
+        if self.workspace.read_only:
+            self.statusBar().showMessage(self.tr("Read-only: changes cannot be saved"))
+        else:
+            self.statusBar().showMessage(self.tr("Saved at {0}").format(datetime.now().strftime("%H:%M:%S")))
 
     def update_marks(self, changes: object = None) -> None:
         from core.guide import STEPS, missing

@@ -391,3 +391,11 @@ def test_every_added_row_is_sourced_unique_parsed_and_non_negative() -> None:
         assert f.source.strip() and "confidence" in f.notes, f.code
         assert f.flows and all(math.isfinite(v) and v >= 0 for v in f.flows.values()), f.code
         assert f.dataset_version == BUILTIN_VERSION == "2026.12"
+
+
+def test_provinces_are_listed_in_the_gbt_2260_order_of_official_lists():
+    from core.library.builtin import provinces
+    names = provinces()
+    assert names[:5] == ["北京", "天津", "河北", "山西", "内蒙古"] and names[-3:] == ["青海", "宁夏", "新疆"]
+    assert names.index("上海") < names.index("江苏") < names.index("浙江") < names.index("重庆")
+    assert len(names) == 30                         # every province with a provincial MEE grid factor, none unknown

@@ -200,3 +200,43 @@ def test_shortcuts_help_menu_template_reset_demo_and_language_switch_in_place(wi
     recent = tmp_path / "gone.pcfdesk"
     window.settings.add_recent(recent)
     assert recent not in window.settings.recent()                              # a deleted file is not offered
+
+
+def test_the_factor_import_preview_names_fields_in_words(window, qtbot, tmp_path: Path) -> None:
+    from desktop.translations import switch_language
+    assert window.open_project(tmp_path / "p.pcfdesk", create=True)
+    path = tmp_path / "因子.csv"
+    path.write_text("编号,名称,排放因子,单位,CO2\nA,热轧钢板,2400,kgCO2e/t,\n", encoding="utf-8")
+    page = step(window, 4)
+    task = page.import_file(path)
+    qtbot.waitUntil(lambda: task.done.is_set() and page.preview is not None, timeout=10000)
+    fields = [page.preview.mapping.item(i, 0).text() for i in range(page.preview.mapping.rowCount())]
+    assert fields[:3] == ["code", "name", "unit"] and "factor value (CO2e)" in fields
+    page.preview.reject()
+    switch_language("zh_CN")
+    try:
+        from core.library.column_mapping import FactorField
+        assert [FactorField.ID.label(), FactorField.CO2E.label(), FactorField.CH4.label()] == [
+            "编号", "排放因子（CO2e）", "因子值：化石 CH4"]
+    finally:
+        switch_language("en")
+
+
+def test_the_results_page_says_what_the_number_covers_and_leads_to_the_report(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    assert window.open_demo()
+    window.choose_product("AL-PROFILE")
+    page = step(window, 5)
+    assert page.scope.text() == "Partial CFP (Cradle to gate): Distribution, Use, End of life not included."
+    assert not page.left_out.isVisible()
+    data = window.workspace.data
+    acts = list(data.product("AL-PROFILE").study.activities)
+    acts[0] = dataclasses.replace(acts[0], factor_ref="NO-SUCH-FACTOR", factor_id=None)
+    window.workspace.commit(dataclasses.replace(data, products=[
+        dataclasses.replace(p, study=dataclasses.replace(p.study, activities=acts)) if p.code == "AL-PROFILE" else p
+        for p in data.products]), "a factor nobody has")
+    assert window.statusBar().currentMessage().startswith("Saved at ")            # every edit saved at once
+    assert page.left_out.isVisible() and "NO-SUCH-FACTOR" in page.left_out.text()
+    assert page.total.text() == "1,333.187 kg CO2e per 1 t"                       # 22,242.187 − 20,909 (billet)
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.step_list.currentRow() == 5, timeout=2000)

@@ -87,7 +87,15 @@ def provinces() -> list[str]:
     """Provinces (as the MEE publishes their names) that have a provincial grid factor, for a site's province."""
     lib = _read_library()
     names = {lib.factors[c].geography for c, scope in lib.scopes.items() if scope == "provincial"}
-    return sorted(names)
+    order = _province_order()
+    return sorted(names, key=lambda n: (order.get(n, 99), n))      # GB/T 2260 order: 北京、天津、河北 …
+
+
+@lru_cache(maxsize=1)
+def _province_order() -> dict[str, int]:
+    """Short province name -> its GB/T 2260 code (resources/regions/provinces_gbt2260.csv)."""
+    with open(resource_path("regions", "provinces_gbt2260.csv"), encoding="utf-8", newline="") as fh:
+        return {row["name_zh"]: int(row["code"]) for row in csv.DictReader(fh)}
 
 
 def grid_factor_code(region_or_province: str, year: int | None = None) -> str | None:

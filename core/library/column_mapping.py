@@ -55,6 +55,14 @@ class FactorField(str, Enum):
     def is_value(self) -> bool:
         return self in VALUE_FIELDS
 
+    def label(self, lang: str | None = None) -> str:
+        """The field's name for people (编号, 名称, 排放因子（CO2e）...); value fields read as their flow."""
+        from core.gwp import flow_label
+        from core.i18n import has_message, tr
+        if has_message(f"factor_field.{self.value}"):
+            return tr(f"factor_field.{self.value}", lang=lang)
+        return tr("factor_field.value", lang=lang, flow=flow_label(self.value, lang))
+
 
 VALUE_FIELDS = frozenset({FactorField.CO2E, FactorField.CO2, FactorField.CO2_BIOGENIC, FactorField.CH4,
                           FactorField.N2O})

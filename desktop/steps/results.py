@@ -5,9 +5,19 @@ from __future__ import annotations
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.gwp import flow_keys, flow_label
+from core.i18n import language
 from core.lifecycle import STAGES
 from core.project import ProductResult
 from desktop.steps.base import StepPage
@@ -18,6 +28,7 @@ TOP = 10
 
 class ResultsStep(StepPage):
     warning_activated = Signal(str, int)      # product code, activity index: the window opens that row
+    report_requested = Signal()               # "to the report": the window shows step 6
 
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
@@ -32,7 +43,21 @@ class ResultsStep(StepPage):
         self.data_quality = QLabel()           # primary-data share, allocation share, period output (engine's)
         self.data_quality.setObjectName("dataQuality")
         self.data_quality.setWordWrap(True)
-        self.layout_.addWidget(self.total)
+        self.scope = QLabel()                  # partial or full CFP, and which stages it leaves out
+        self.scope.setObjectName("scope")
+        self.scope.setStyleSheet("font-weight: bold;")
+        self.left_out = QLabel()               # activities the total does not contain (it is then incomplete)
+        self.left_out.setObjectName("leftOut")
+        self.left_out.setWordWrap(True)
+        self.left_out.setStyleSheet("color: #b71c1c;")
+        top = QHBoxLayout()
+        top.addWidget(self.total, 1)
+        self.report_button = QPushButton(self.tr("Report and label application →"))
+        self.report_button.clicked.connect(self.report_requested.emit)
+        top.addWidget(self.report_button)
+        self.layout_.addLayout(top)
+        self.layout_.addWidget(self.scope)
+        self.layout_.addWidget(self.left_out)
         self.layout_.addWidget(self.details)
         self.layout_.addWidget(self.data_quality)
         row = QHBoxLayout()
@@ -73,6 +98,11 @@ class ResultsStep(StepPage):
             self.canvas.draw_idle()
             return
         self.total.setText(self.tr("{0:,.3f} kg CO2e per {1}").format(r.total_kgco2e, r.declared_unit))
+        from core.guide import scope_note
+        from core.reports.completeness import left_out_lines
+        self.scope.setText(scope_note(self.workspace.data.product(r.code)))
+        self.left_out.setText("\n".join(left_out_lines(r, language())))
+        self.left_out.setVisible(bool(r.left_out))
         self.details.setText(self.tr("GWP {0}; excluding biogenic: {1:,.3f}; biogenic CO2 emissions {2:,.3f} kg, "
                                      "removals {3:,.3f} kg; dLUC {4:,.3f} kg CO2e (reported separately)").format(
             r.gwp_set, r.excluding_biogenic_kgco2e, r.biogenic_co2_emissions_kg, r.biogenic_co2_removals_kg,

@@ -426,170 +426,176 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="65"/>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="161"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="81"/>
         <source>Product:</source>
         <translation>产品：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>只读：修改无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="118"/>
         <source>New project ...</source>
         <translation>新建项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Open project ...</source>
         <translation>打开项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Import a study workbook ...</source>
         <translation>导入核算数据采集表……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="127"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="135"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="136"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="145"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Save an empty study workbook (template) ...</source>
         <translation>保存空白核算数据采集表（模板）……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Reset the demo project</source>
         <translation>重置示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Save an empty study workbook</source>
         <translation>保存空白核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="153"/>
         <source>study_template.xlsx</source>
         <translation>核算数据采集表.xlsx</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="164"/>
         <source>Template written: {0}</source>
         <translation>模板已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="203"/>
+        <source>Saved at {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="214"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Emission factors</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Select an activity in step 3 first, then choose its factor here.</source>
         <translation>请先在第 3 步选中一条活动，再在此选择其排放因子。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Choose factor {0}</source>
         <translation>选用因子 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
-        <location filename="../main_window.py" line="248"/>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="266"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="260"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="270"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="271"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="275"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="278"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="279"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="296"/>
         <source>{0}
 
 Restore the last good copy, made {1}? The damaged file is kept beside it.</source>
@@ -598,59 +604,59 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 是否用 {1} 的完好备份恢复？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="298"/>
         <source>The project is damaged</source>
         <translation>项目已损坏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="303"/>
         <source>Cannot restore the project</source>
         <translation>无法恢复项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="305"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="306"/>
         <source>{0} was restored from its copy of {1}. The damaged file is kept as {2}.</source>
         <translation>已用 {1} 的备份恢复 {0}。损坏的文件保留为 {2}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="323"/>
         <source>The project could not be completed</source>
         <translation>项目文件未能写入完整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="327"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="372"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="379"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="369"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -926,112 +932,117 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 <context>
     <name>ResultsStep</name>
     <message>
-        <location filename="../steps/results.py" line="26"/>
+        <location filename="../steps/results.py" line="37"/>
         <source>5  Results</source>
         <translation>5  计算结果</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="43"/>
+        <location filename="../steps/results.py" line="55"/>
+        <source>Report and label application →</source>
+        <translation>报告与标识申请 →</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="68"/>
         <source>By gas (kg per declared unit)</source>
         <translation>按气体（每声明单位 kg）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="45"/>
+        <location filename="../steps/results.py" line="70"/>
         <source>Flow</source>
         <translation>物质</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="45"/>
+        <location filename="../steps/results.py" line="70"/>
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="49"/>
+        <location filename="../steps/results.py" line="74"/>
         <source>Top contributors</source>
         <translation>主要贡献项</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="51"/>
+        <location filename="../steps/results.py" line="76"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="51"/>
+        <location filename="../steps/results.py" line="76"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="51"/>
+        <location filename="../steps/results.py" line="76"/>
         <source>kg CO2e</source>
         <translation>kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="52"/>
+        <location filename="../steps/results.py" line="77"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="52"/>
+        <location filename="../steps/results.py" line="77"/>
         <source>kg CO2e per unit</source>
         <translation>每单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="53"/>
+        <location filename="../steps/results.py" line="78"/>
         <source>Factor and source</source>
         <translation>因子及来源</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="56"/>
+        <location filename="../steps/results.py" line="81"/>
         <source>Warnings (double-click to open the row)</source>
         <translation>提示（双击可定位到对应行）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="72"/>
+        <location filename="../steps/results.py" line="97"/>
         <source>No product</source>
         <translation>没有产品</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="75"/>
+        <location filename="../steps/results.py" line="100"/>
         <source>{0:,.3f} kg CO2e per {1}</source>
         <translation>{0:,.3f} kg CO2e / {1}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="76"/>
+        <location filename="../steps/results.py" line="106"/>
         <source>GWP {0}; excluding biogenic: {1:,.3f}; biogenic CO2 emissions {2:,.3f} kg, removals {3:,.3f} kg; dLUC {4:,.3f} kg CO2e (reported separately)</source>
         <translation>GWP {0}；不含生物源：{1:,.3f}；生物源 CO2 排放 {2:,.3f} kg，清除 {3:,.3f} kg；直接土地利用变化 {4:,.3f} kg CO2e（单独报告）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="102"/>
+        <location filename="../steps/results.py" line="132"/>
         <source>Primary (measured) data: {0:.1%} of the footprint</source>
         <translation>实测（初级）数据占碳足迹的 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="104"/>
+        <location filename="../steps/results.py" line="134"/>
         <source>allocated to this product: {0:.2%}</source>
         <translation>分配给本产品的份额：{0:.2%}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="106"/>
+        <location filename="../steps/results.py" line="136"/>
         <source>output in the period: {0:,.6g} × {1}</source>
         <translation>核算期产量：{0:,.6g} × {1}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="107"/>
+        <location filename="../steps/results.py" line="137"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="115"/>
+        <location filename="../steps/results.py" line="145"/>
         <source>kg CO2e per declared unit</source>
         <translation>每声明单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="116"/>
+        <location filename="../steps/results.py" line="146"/>
         <source>By life-cycle stage</source>
         <translation>按生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="140"/>
+        <location filename="../steps/results.py" line="170"/>
         <source>Top contributors (Pareto)</source>
         <translation>主要贡献项（帕累托）</translation>
     </message>
