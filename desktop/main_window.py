@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.pages[4].report_requested.connect(lambda: self.step_list.setCurrentRow(5))
         self.workspace.changed.connect(self.show_saved)
         self.pages[3].factor_chosen.connect(self.use_factor)
+        self.pages[2].find_factor_requested.connect(self.find_factor)
         self.workspace.changed.connect(self.update_marks)
         self.workspace.changed.connect(self.products_changed)
         self.pages[0].product_added.connect(self.choose_product)
@@ -212,6 +213,11 @@ class MainWindow(QMainWindow):
             item.setText(("✔  " if not todo[step] else "●  ") + self.pages[i].title.text())
             item.setForeground(Qt.GlobalColor.darkGreen if not todo[step] else Qt.GlobalColor.darkYellow)
             item.setToolTip("\n".join(todo[step]) or self.tr("Done"))
+
+    def find_factor(self, name: str, unit: str) -> None:
+        """From a row of step 3 to step 4's search for it; "use this factor" then fills that row."""
+        self.step_list.setCurrentRow(3)
+        self.pages[3].find_for(name, unit)      # type: ignore[attr-defined]
 
     def use_factor(self, code: str) -> None:
         """Step 4's "use for the current activity": the factor goes into the row last selected in step 3."""

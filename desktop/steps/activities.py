@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -152,6 +152,7 @@ class ActivityTable(QTableView):
 
 class ActivitiesStep(StepPage):
     watches = Changes(products=True, activities=True, factors=True)
+    find_factor_requested = Signal(str, str)       # the row's name and unit: the window opens step 4's search
 
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
@@ -161,11 +162,14 @@ class ActivitiesStep(StepPage):
         self.delete_button = QPushButton(self.tr("Delete rows"))
         self.duplicate_button = QPushButton(self.tr("Duplicate rows"))
         self.paste_button = QPushButton(self.tr("Paste from Excel"))
+        self.find_button = QPushButton(self.tr("Find a factor ..."))
+        self.find_button.setToolTip(self.tr("Search the factor library for the selected row (its name and unit); "
+                                            "choose one there and it goes into this row"))
         self.transport_button = QPushButton(self.tr("Transport ..."))
         self.evidence_button = QPushButton(self.tr("Attach evidence ..."))
         self.undo_button = QPushButton(self.tr("Undo"))
         self.redo_button = QPushButton(self.tr("Redo"))
-        for b in (self.add_button, self.delete_button, self.duplicate_button, self.paste_button,
+        for b in (self.add_button, self.delete_button, self.duplicate_button, self.paste_button, self.find_button,
                   self.transport_button, self.evidence_button, self.undo_button, self.redo_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -186,6 +190,7 @@ class ActivitiesStep(StepPage):
             self._table().selected_rows()))
         self.paste_button.clicked.connect(lambda: self._table() and self._table().paste())
         self.transport_button.clicked.connect(self.open_transport)
+        self.find_button.clicked.connect(self.find_factor)
         self.evidence_button.clicked.connect(self.choose_evidence)
         self.undo_button.clicked.connect(workspace.undo_stack.undo)
         self.redo_button.clicked.connect(workspace.undo_stack.redo)
@@ -223,6 +228,14 @@ class ActivitiesStep(StepPage):
             self.show_error(e)
             return False
         table.model().attach(table.currentIndex().row(), evidence)
+        return True
+
+    def find_factor(self) -> bool:
+        table = self._table()
+        if table is None or not table.currentIndex().isValid():
+            return False
+        activity = table.model().activity(table.currentIndex().row())
+        self.find_factor_requested.emit(activity.name, activity.unit)
         return True
 
     def open_transport(self):

@@ -62,6 +62,12 @@ class FactorsStep(StepPage):
         self.hits_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.hits_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.layout_.addWidget(self.hits_table, 3)
+        self.hit_details = QLabel()            # where the selected factor comes from, read before it is used
+        self.hit_details.setObjectName("hitDetails")
+        self.hit_details.setWordWrap(True)
+        self.hit_details.setStyleSheet("color: #333;")
+        self.layout_.addWidget(self.hit_details)
+        self.hits_table.currentCellChanged.connect(lambda row, *_: self.show_details(row))
         self.use_button = QPushButton(self.tr("Use this factor for the activity selected in step 3"))
         self.use_button.clicked.connect(self.use_selected)
         self.hits_table.itemDoubleClicked.connect(lambda item: self.use_selected())
@@ -116,6 +122,27 @@ class FactorsStep(StepPage):
             for j, text in enumerate((h.code, h.name, f"{h.co2e_kg:.6g}", h.unit, str(h.year or ""), h.geography,
                                       f"{h.dataset} {h.version}")):
                 self.hits_table.setItem(i, j, QTableWidgetItem(text))
+
+    def find_for(self, name: str, unit: str) -> None:
+        """Step 3's "find a factor": search by the activity's name, only factors whose unit its unit converts to."""
+        self.search.blockSignals(True)
+        self.unit.blockSignals(True)
+        self.search.setText(name)
+        self.unit.setText(unit)
+        self.search.blockSignals(False)
+        self.unit.blockSignals(False)
+        self.run_search()
+        if self.hits:
+            self.hits_table.selectRow(0)
+
+    def show_details(self, row: int) -> None:
+        if not 0 <= row < len(self.hits):
+            self.hit_details.setText("")
+            return
+        h = self.hits[row]
+        self.hit_details.setText(self.tr("{0}: {1:,.6g} kg CO2e per {2}. Source: {3}. Year {4}, region {5}; dataset "
+                                         "{6} {7}.").format(h.code, h.co2e_kg, h.unit, h.source or "-",
+                                                            h.year or "-", h.geography or "-", h.dataset, h.version))
 
     def use_selected(self) -> None:
         row = self.hits_table.currentRow()

@@ -4,62 +4,72 @@
 <context>
     <name>ActivitiesStep</name>
     <message>
-        <location filename="../steps/activities.py" line="158"/>
+        <location filename="../steps/activities.py" line="159"/>
         <source>3  Activity data</source>
         <translation>3  活动数据</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="160"/>
+        <location filename="../steps/activities.py" line="161"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="161"/>
+        <location filename="../steps/activities.py" line="162"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="162"/>
+        <location filename="../steps/activities.py" line="163"/>
         <source>Duplicate rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="163"/>
+        <location filename="../steps/activities.py" line="164"/>
         <source>Paste from Excel</source>
         <translation>从 Excel 粘贴</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="164"/>
+        <location filename="../steps/activities.py" line="165"/>
+        <source>Find a factor ...</source>
+        <translation>查找因子……</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="166"/>
+        <source>Search the factor library for the selected row (its name and unit); choose one there and it goes into this row</source>
+        <translation>按所选行的名称和单位在因子库中查找；在那里选中的因子会填入此行</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="168"/>
         <source>Transport ...</source>
         <translation>运输……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="165"/>
+        <location filename="../steps/activities.py" line="169"/>
         <source>Attach evidence ...</source>
         <translation>附加证明文件……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="166"/>
+        <location filename="../steps/activities.py" line="170"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="167"/>
+        <location filename="../steps/activities.py" line="171"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="210"/>
+        <location filename="../steps/activities.py" line="215"/>
         <source>Attach evidence</source>
         <translation>附加证明文件</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="211"/>
+        <location filename="../steps/activities.py" line="216"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;All (*)</source>
         <translation>文档 (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="282"/>
+        <location filename="../steps/activities.py" line="295"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -348,77 +358,82 @@
     </message>
     <message>
         <location filename="../steps/factors.py" line="58"/>
-        <location filename="../steps/factors.py" line="71"/>
+        <location filename="../steps/factors.py" line="77"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="65"/>
+        <location filename="../steps/factors.py" line="71"/>
         <source>Use this factor for the activity selected in step 3</source>
         <translation>将此因子用于第 3 步中选中的活动</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="69"/>
+        <location filename="../steps/factors.py" line="75"/>
         <source>Factor library</source>
         <translation>因子库</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="71"/>
+        <location filename="../steps/factors.py" line="77"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="71"/>
+        <location filename="../steps/factors.py" line="77"/>
         <source>Factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="72"/>
+        <location filename="../steps/factors.py" line="78"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="72"/>
+        <location filename="../steps/factors.py" line="78"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="75"/>
+        <location filename="../steps/factors.py" line="81"/>
         <source>Import a factor file (CSV / Excel) ...</source>
         <translation>导入因子文件（CSV / Excel）……</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="94"/>
+        <location filename="../steps/factors.py" line="100"/>
         <source>All datasets</source>
         <translation>全部数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="126"/>
+        <location filename="../steps/factors.py" line="143"/>
+        <source>{0}: {1:,.6g} kg CO2e per {2}. Source: {3}. Year {4}, region {5}; dataset {6} {7}.</source>
+        <translation>{0}：每 {2} {1:,.6g} kg CO2e。来源：{3}。年份 {4}，地区 {5}；数据集 {6} {7}。</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="153"/>
         <source>Import a factor file</source>
         <translation>导入因子文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="127"/>
+        <location filename="../steps/factors.py" line="154"/>
         <source>Factor files (*.csv *.txt *.xlsx *.xls)</source>
         <translation>因子文件 (*.csv *.txt *.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="143"/>
+        <location filename="../steps/factors.py" line="170"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="156"/>
+        <location filename="../steps/factors.py" line="183"/>
         <source>Factor import</source>
         <translation>因子导入</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="157"/>
+        <location filename="../steps/factors.py" line="184"/>
         <source>{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.</source>
         <translation>{0}：通过 {1} 行，修正后通过 {2} 行，跳过 {3} 行；数据集 {4} 版本 {5}。</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="162"/>
+        <location filename="../steps/factors.py" line="189"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -427,7 +442,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="66"/>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="162"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
@@ -438,164 +453,164 @@
     </message>
     <message>
         <location filename="../main_window.py" line="87"/>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>只读：修改无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="117"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="119"/>
         <source>New project ...</source>
         <translation>新建项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Open project ...</source>
         <translation>打开项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Import a study workbook ...</source>
         <translation>导入核算数据采集表……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="128"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="130"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="137"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Save an empty study workbook (template) ...</source>
         <translation>保存空白核算数据采集表（模板）……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Reset the demo project</source>
         <translation>重置示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Save an empty study workbook</source>
         <translation>保存空白核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="154"/>
         <source>study_template.xlsx</source>
         <translation>核算数据采集表.xlsx</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="165"/>
         <source>Template written: {0}</source>
         <translation>模板已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Saved at {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Emission factors</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Select an activity in step 3 first, then choose its factor here.</source>
         <translation>请先在第 3 步选中一条活动，再在此选择其排放因子。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Choose factor {0}</source>
         <translation>选用因子 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="263"/>
         <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="266"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="277"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="281"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="285"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="302"/>
         <source>{0}
 
 Restore the last good copy, made {1}? The damaged file is kept beside it.</source>
@@ -604,59 +619,59 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 是否用 {1} 的完好备份恢复？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="304"/>
         <source>The project is damaged</source>
         <translation>项目已损坏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="309"/>
         <source>Cannot restore the project</source>
         <translation>无法恢复项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="312"/>
         <source>{0} was restored from its copy of {1}. The damaged file is kept as {2}.</source>
         <translation>已用 {1} 的备份恢复 {0}。损坏的文件保留为 {2}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="329"/>
         <source>The project could not be completed</source>
         <translation>项目文件未能写入完整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="333"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="341"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
-        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="385"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="375"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="382"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
