@@ -144,8 +144,18 @@ class MainWindow(QMainWindow):
         from desktop.edition_menu import add_edition_menu
         add_edition_menu(self, self.data_folder)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        step_help = help_menu.addAction(self.tr("Help for this step"), self.show_step_help)
+        step_help.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(self.tr("Save an empty study workbook (template) ..."), self.save_template)
         help_menu.addAction(self.tr("Reset the demo project"), self.reset_demo)
+
+    def show_step_help(self) -> None:
+        if self.workspace is None or not self.pages:
+            QMessageBox.information(self, self.tr("PCF Desk"), self.tr(
+                "Start with a new project (Ctrl+N), or open the demo project to see a finished study."))
+            return
+        page = self.pages[self.step_list.currentRow()]
+        QMessageBox.information(self, page.title.text(), page.help_text())
 
     def save_template(self, path: Path | None = None) -> Path | None:
         """The empty study workbook (核算数据采集表) a clerk fills in Excel and imports (core writes it)."""
@@ -214,10 +224,10 @@ class MainWindow(QMainWindow):
             item.setForeground(Qt.GlobalColor.darkGreen if not todo[step] else Qt.GlobalColor.darkYellow)
             item.setToolTip("\n".join(todo[step]) or self.tr("Done"))
 
-    def find_factor(self, name: str, unit: str) -> None:
+    def find_factor(self, name: str, unit: str, proposed: str = "") -> None:
         """From a row of step 3 to step 4's search for it; "use this factor" then fills that row."""
         self.step_list.setCurrentRow(3)
-        self.pages[3].find_for(name, unit)      # type: ignore[attr-defined]
+        self.pages[3].find_for(name, unit, proposed or None)      # type: ignore[attr-defined]
 
     def use_factor(self, code: str) -> None:
         """Step 4's "use for the current activity": the factor goes into the row last selected in step 3."""

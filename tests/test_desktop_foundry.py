@@ -116,7 +116,12 @@ def test_a_foundry_study_from_an_empty_project_to_the_package(window, qtbot, tmp
         type_cell(qtbot, production, row, "basis", "per period")               # the drop-down's word
         type_cell(qtbot, production, row, "data_type", "primary")
     assert production.model().index(0, 1).data() == "1,250,000"               # never 1.25e+06
-    find_and_use(window, qtbot, production, 0, "电力 2024", "MEE-ELEC-CF-2024-NATIONAL")
+    production.setCurrentIndex(production.model().index(0, 0))    # electricity: the province's grid factor first
+    qtbot.mouseClick(page3.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.pages[3].isVisible, timeout=3000)
+    assert window.pages[3].hits[0].code == "MEE-GRID-2023-JIANGSU"
+    assert window.pages[3].hit_details.text().startswith("Proposed for the site's province.")
+    find_and_use(window, qtbot, production, 0, "电力 2024", "MEE-ELEC-CF-2024-NATIONAL")   # the study's choice
     find_and_use(window, qtbot, production, 1, "天然气", "CN-GUIDE-NATURAL-GAS-NM3")
 
     page5 = step(window, 5)
@@ -142,3 +147,26 @@ def test_a_foundry_study_from_an_empty_project_to_the_package(window, qtbot, tmp
     assert verify_package(tmp_path / "阀体.zip") == []
     with zipfile.ZipFile(tmp_path / "阀体.zip") as z:
         assert {"report.pdf", "application.pdf", "pact_P1.json", "label.png"} <= set(z.namelist())
+    keep_screenshots(window, qtbot)
+
+
+SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots" / "foundry"     # kept (git-ignored)
+
+
+def keep_screenshots(window, qtbot) -> None:
+    """Every step of the finished study at 1280×800, in Chinese and in English, for a person to look at."""
+    from desktop.translations import switch_language
+    window.resize(1280, 800)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        for lang in ("zh_CN", "en"):
+            window.set_language(lang)
+            for i in range(6):
+                window.step_list.setCurrentRow(i)
+                qtbot.waitUntil(window.pages[i].isVisible, timeout=3000)
+                QApplication.processEvents()
+                image = window.grab()
+                assert (image.width(), image.height()) == (1280, 800)
+                assert image.save(str(SHOTS / f"{lang}-{i + 1}.png"))
+    finally:
+        switch_language("en")

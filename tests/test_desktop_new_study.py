@@ -240,3 +240,18 @@ def test_the_results_page_says_what_the_number_covers_and_leads_to_the_report(wi
     assert page.total.text() == "1,333.187 kg CO2e per 1 t"                       # 22,242.187 − 20,909 (billet)
     qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.step_list.currentRow() == 5, timeout=2000)
+
+
+def test_f1_explains_the_step_and_the_charts_can_be_saved(window, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+    assert window.open_demo()
+    page = step(window, 3)
+    assert "Find a factor ..." in page.hint.text()                        # one sentence of what to do here
+    window.show_step_help()
+    title, text = window.messages[-1]
+    assert title == page.title.text() and text.startswith(page.hint.text()) and "✔" in text
+    results = step(window, 5)
+    png = results.save_chart(tmp_path / "charts.png")
+    image = QImage(str(png))
+    assert image.width() >= 1200 and len({image.pixel(x, 200) for x in range(0, image.width(), 7)}) > 3
+    assert results.save_chart(tmp_path / "charts.pdf").read_bytes().startswith(b"%PDF")

@@ -110,3 +110,16 @@ def test_a_freight_row_needs_a_mode_and_a_name_or_is_refused_with_a_message():
     assert no_name.value.problems[0].message_id == "edit.empty"
     row = transport_activity(Stage.RAW_MATERIALS, "20 t", "300", " CPCD-TRUCK ", "生铁运输")
     assert (row.amount, row.unit, row.distance_km, row.factor_ref) == (20.0, "t", 300.0, "CPCD-TRUCK")
+
+
+def test_an_electricity_row_is_proposed_the_grid_factor_of_the_sites_province():
+    from core.domain import Activity, ProjectData, Site
+    from core.library.proposals import proposed_factor
+    from core.lifecycle import Stage
+    data = ProjectData(products=[], sites=[Site(name="苏州铸造厂", province="江苏", grid_region="江苏")])
+    row = Activity(Stage.PRODUCTION, "生产用电", 1_250_000, "kWh")
+    assert proposed_factor(data, row) == "MEE-GRID-2023-JIANGSU"
+    assert proposed_factor(data, Activity(Stage.PRODUCTION, "用电", 1, "万kWh")) == "MEE-GRID-2023-JIANGSU"
+    assert proposed_factor(data, Activity(Stage.PRODUCTION, "天然气", 3.6, "GJ")) is None     # energy, not power
+    assert proposed_factor(data, Activity(Stage.PRODUCTION, "生铁", 10, "kg")) is None
+    assert proposed_factor(ProjectData(products=[]), row) is None                             # no province yet

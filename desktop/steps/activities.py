@@ -152,11 +152,15 @@ class ActivityTable(QTableView):
 
 class ActivitiesStep(StepPage):
     watches = Changes(products=True, activities=True, factors=True)
-    find_factor_requested = Signal(str, str)       # the row's name and unit: the window opens step 4's search
+    find_factor_requested = Signal(str, str, str)  # the row's name, unit, core's proposal: step 4's search
 
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
         self.title.setText(self.tr("3  Activity data"))
+        self.hint.setText(self.tr(
+                          "List what goes into the product, per piece or per year, e.g. 10 kg pig iron per piece or "
+                          "1,250,000 kWh of electricity per year; \"Find a factor ...\" picks each row's emission "
+                          "factor."))
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add row"))
         self.delete_button = QPushButton(self.tr("Delete rows"))
@@ -234,8 +238,10 @@ class ActivitiesStep(StepPage):
         table = self._table()
         if table is None or not table.currentIndex().isValid():
             return False
+        from core.library.proposals import proposed_factor
         activity = table.model().activity(table.currentIndex().row())
-        self.find_factor_requested.emit(activity.name, activity.unit)
+        self.find_factor_requested.emit(activity.name, activity.unit,
+                                        proposed_factor(self.workspace.data, activity) or "")
         return True
 
     def open_transport(self):

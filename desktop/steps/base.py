@@ -20,6 +20,11 @@ class StepPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("stepTitle")
         self.layout_.addWidget(self.title)
+        self.hint = QLabel()                    # one sentence of what to do here, with an example (F1: more)
+        self.hint.setObjectName("stepHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #455a64;")
+        self.layout_.addWidget(self.hint)
         self._stale = False
         workspace.changed.connect(self.refresh_when_shown)
 
@@ -45,6 +50,11 @@ class StepPage(QWidget):
 
     def refresh(self) -> None:
         """Show the workspace's current data."""
+
+    def help_text(self) -> str:
+        """What F1 shows for this step: its hint, and how the step is marked done."""
+        return self.hint.text() + "\n\n" + self.tr("A step is marked ✔ when nothing it needs is missing; the "
+                                                     "step list's tooltip says what is.")
 
     def show_error(self, error: BaseException) -> None:
         text = "\n".join(p.text() for p in error.problems) if isinstance(error, PcfError) else str(error)

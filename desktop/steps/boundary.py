@@ -22,6 +22,9 @@ class BoundaryStep(StepPage):
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
         self.title.setText(self.tr("2  System boundary"))
+        self.hint.setText(self.tr(
+                          "Choose which life-cycle stages the study covers (cradle to gate is usual for a label); a "
+                          "stage left out needs a reason."))
         form = QFormLayout()
         self.boundary = QComboBox()
         for b in Boundary:

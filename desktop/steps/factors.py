@@ -33,6 +33,9 @@ class FactorsStep(StepPage):
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
         self.title.setText(self.tr("4  Emission factors"))
+        self.hint.setText(self.tr(
+                          "Search the factor library (电力, 天然气, 生铁, 货车 ...) and check a factor's source before you use"
+                          " it; import your association's or supplier's factor file here."))
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search factors: 电力, 钢材, diesel, a code ..."))
@@ -81,6 +84,7 @@ class FactorsStep(StepPage):
         self.import_button = QPushButton(self.tr("Import a factor file (CSV / Excel) ..."))
         self.layout_.addWidget(self.import_button)
         self.hits: list[FactorHit] = []
+        self.proposed: str | None = None        # core's proposal for the row being searched for
         self.timer = QTimer(self, singleShot=True, interval=150)
         self.timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(self.timer.start)
@@ -117,30 +121,38 @@ class FactorsStep(StepPage):
                             dataset=self.dataset.currentData(), geography=self.geography.text().strip() or None,
                             year=int(year) if year.isdigit() else None, limit=50)
         self.hits = self.workspace.project.search_factors(query)
+        if self.proposed:                       # core's proposal for the row, first (searched by its code)
+            found = self.workspace.project.search_factors(FactorQuery(text=self.proposed, limit=5))
+            first = [h for h in found if h.code == self.proposed][:1]
+            self.hits = first + [h for h in self.hits if h.code != self.proposed]
         self.hits_table.setRowCount(len(self.hits))
         for i, h in enumerate(self.hits):
             for j, text in enumerate((h.code, h.name, f"{h.co2e_kg:.6g}", h.unit, str(h.year or ""), h.geography,
                                       f"{h.dataset} {h.version}")):
                 self.hits_table.setItem(i, j, QTableWidgetItem(text))
 
-    def find_for(self, name: str, unit: str) -> None:
-        """Step 3's "find a factor": search by the activity's name, only factors whose unit its unit converts to."""
+    def find_for(self, name: str, unit: str, proposed: str | None = None) -> None:
+        """Step 3's "find a factor": search by the activity's name, only factors whose unit its unit converts to;
+        core's proposal for the row (an electricity row's provincial grid factor) first, marked as such."""
         self.search.blockSignals(True)
         self.unit.blockSignals(True)
         self.search.setText(name)
         self.unit.setText(unit)
         self.search.blockSignals(False)
         self.unit.blockSignals(False)
+        self.proposed = proposed
         self.run_search()
         if self.hits:
             self.hits_table.selectRow(0)
+        self.show_details(self.hits_table.currentRow())
 
     def show_details(self, row: int) -> None:
         if not 0 <= row < len(self.hits):
             self.hit_details.setText("")
             return
         h = self.hits[row]
-        self.hit_details.setText(self.tr("{0}: {1:,.6g} kg CO2e per {2}. Source: {3}. Year {4}, region {5}; dataset "
+        note = self.tr("Proposed for the site's province. ") if h.code == self.proposed else ""
+        self.hit_details.setText(note + self.tr("{0}: {1:,.6g} kg CO2e per {2}. Source: {3}. Year {4}, region {5}; dataset "
                                          "{6} {7}.").format(h.code, h.co2e_kg, h.unit, h.source or "-",
                                                             h.year or "-", h.geography or "-", h.dataset, h.version))
 

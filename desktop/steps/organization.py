@@ -34,6 +34,9 @@ class OrganizationStep(StepPage):
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
         self.title.setText(self.tr("1  Organization and product"))
+        self.hint.setText(self.tr(
+                          "Enter your company and the product the footprint is for, e.g. 铸铁阀体 DN100 declared per "
+                          "piece (1 pcs), 12 kg each, with last year's output (50000 pcs)."))
         org_box = QGroupBox(self.tr("Organization"))
         org_form = QFormLayout(org_box)
         self.org_name = QLineEdit()

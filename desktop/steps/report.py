@@ -28,6 +28,9 @@ class ReportStep(StepPage):
     def __init__(self, workspace: Workspace, product_code: str | None = None, parent: QWidget | None = None):
         super().__init__(workspace, product_code, parent)
         self.title.setText(self.tr("6  Report and label application"))
+        self.hint.setText(self.tr(
+                          "Export the study report, the label application and the certification package; anything "
+                          "still missing is listed above the buttons."))
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #b71c1c;")

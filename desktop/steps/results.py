@@ -2,6 +2,8 @@
 apart, and the warnings; recomputed by core after every edit."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
@@ -35,6 +37,9 @@ class ResultsStep(StepPage):
         from desktop.fonts import configure_charts
         configure_charts()
         self.title.setText(self.tr("5  Results"))
+        self.hint.setText(self.tr(
+                          "The footprint per declared unit, recomputed after every edit: check the largest "
+                          "contributors and that nothing is left out."))
         self.total = QLabel()
         self.total.setObjectName("bigNumber")
         self.total.setStyleSheet("font-size: 22px; font-weight: bold; color: #1b5e20;")
@@ -52,6 +57,9 @@ class ResultsStep(StepPage):
         self.left_out.setStyleSheet("color: #b71c1c;")
         top = QHBoxLayout()
         top.addWidget(self.total, 1)
+        self.chart_button = QPushButton(self.tr("Save the charts ..."))
+        self.chart_button.clicked.connect(self.choose_chart_file)
+        top.addWidget(self.chart_button)
         self.report_button = QPushButton(self.tr("Report and label application →"))
         self.report_button.clicked.connect(self.report_requested.emit)
         top.addWidget(self.report_button)
@@ -126,6 +134,18 @@ class ResultsStep(StepPage):
         for w in r.warnings:
             self.warnings.addItem(w.message())
             self.warnings.item(self.warnings.count() - 1).setData(256, w.activity_index)
+
+    def choose_chart_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the charts"), f"{self.product_code}_charts.png",
+                                              "PNG (*.png);;PDF (*.pdf);;SVG (*.svg)")
+        if path:
+            self.save_chart(Path(path))
+
+    def save_chart(self, path: Path) -> Path:
+        """The two charts as shown, for a presentation or a customer's questionnaire (PNG 200 dpi, PDF or SVG)."""
+        self.figure.savefig(path, dpi=200)
+        return path
 
     def data_quality_text(self, r: ProductResult) -> str:
         """The result's own shares, formatted as the report prints them (primary 0.1 %, allocation 0.01 %)."""

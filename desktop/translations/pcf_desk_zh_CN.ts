@@ -10,66 +10,71 @@
     </message>
     <message>
         <location filename="../steps/activities.py" line="161"/>
+        <source>List what goes into the product, per piece or per year, e.g. 10 kg pig iron per piece or 1,250,000 kWh of electricity per year; &quot;Find a factor ...&quot; picks each row&apos;s emission factor.</source>
+        <translation>列出产品的各项投入（按每件或按核算期总量），例如每件 10 kg 生铁，或全年用电 1,250,000 kWh；用“查找因子……”为每一行选择排放因子。</translation>
+    </message>
+    <message>
+        <location filename="../steps/activities.py" line="165"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="162"/>
+        <location filename="../steps/activities.py" line="166"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="163"/>
+        <location filename="../steps/activities.py" line="167"/>
         <source>Duplicate rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="164"/>
+        <location filename="../steps/activities.py" line="168"/>
         <source>Paste from Excel</source>
         <translation>从 Excel 粘贴</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="165"/>
+        <location filename="../steps/activities.py" line="169"/>
         <source>Find a factor ...</source>
         <translation>查找因子……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="166"/>
+        <location filename="../steps/activities.py" line="170"/>
         <source>Search the factor library for the selected row (its name and unit); choose one there and it goes into this row</source>
         <translation>按所选行的名称和单位在因子库中查找；在那里选中的因子会填入此行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="168"/>
+        <location filename="../steps/activities.py" line="172"/>
         <source>Transport ...</source>
         <translation>运输……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="169"/>
+        <location filename="../steps/activities.py" line="173"/>
         <source>Attach evidence ...</source>
         <translation>附加证明文件……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="170"/>
+        <location filename="../steps/activities.py" line="174"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="171"/>
+        <location filename="../steps/activities.py" line="175"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="215"/>
+        <location filename="../steps/activities.py" line="219"/>
         <source>Attach evidence</source>
         <translation>附加证明文件</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="216"/>
+        <location filename="../steps/activities.py" line="220"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;All (*)</source>
         <translation>文档 (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="295"/>
+        <location filename="../steps/activities.py" line="301"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -181,72 +186,77 @@
         <translation>2  系统边界</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="30"/>
+        <location filename="../steps/boundary.py" line="26"/>
+        <source>Choose which life-cycle stages the study covers (cradle to gate is usual for a label); a stage left out needs a reason.</source>
+        <translation>选择研究涵盖的生命周期阶段（申请碳标识通常为“从摇篮到大门”）；排除的阶段需说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../steps/boundary.py" line="33"/>
         <source>No allocation</source>
         <translation>不分配</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="30"/>
+        <location filename="../steps/boundary.py" line="33"/>
         <source>By mass</source>
         <translation>按质量分配</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="31"/>
+        <location filename="../steps/boundary.py" line="34"/>
         <source>By economic value</source>
         <translation>按经济价值分配</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="34"/>
+        <location filename="../steps/boundary.py" line="37"/>
         <source>e.g. inputs below 1 % of mass and energy, 5 % in total</source>
         <translation>例如：质量和能耗占比低于 1% 的输入可舍去，合计不超过 5%</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="35"/>
+        <location filename="../steps/boundary.py" line="38"/>
         <source>Boundary</source>
         <translation>边界类型</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="36"/>
+        <location filename="../steps/boundary.py" line="39"/>
         <source>Cut-off rule</source>
         <translation>取舍准则</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="37"/>
+        <location filename="../steps/boundary.py" line="40"/>
         <source>Allocation</source>
         <translation>分配方法</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="39"/>
+        <location filename="../steps/boundary.py" line="42"/>
         <source>Life cycle (click a stage to leave it out)</source>
         <translation>生命周期（点击阶段可将其排除）</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="49"/>
+        <location filename="../steps/boundary.py" line="52"/>
         <source>Why is it excluded?</source>
         <translation>排除理由？</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="94"/>
+        <location filename="../steps/boundary.py" line="97"/>
         <source>Change boundary</source>
         <translation>修改边界类型</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="97"/>
+        <location filename="../steps/boundary.py" line="100"/>
         <source>Change allocation</source>
         <translation>修改分配方法</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="102"/>
+        <location filename="../steps/boundary.py" line="105"/>
         <source>Edit cut-off rule</source>
         <translation>编辑取舍准则</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="113"/>
+        <location filename="../steps/boundary.py" line="116"/>
         <source>Include or exclude a stage</source>
         <translation>纳入或排除阶段</translation>
     </message>
     <message>
-        <location filename="../steps/boundary.py" line="121"/>
+        <location filename="../steps/boundary.py" line="124"/>
         <source>Justify an exclusion</source>
         <translation>说明排除理由</translation>
     </message>
@@ -307,133 +317,143 @@
         <translation>4  排放因子</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="38"/>
+        <location filename="../steps/factors.py" line="37"/>
+        <source>Search the factor library (电力, 天然气, 生铁, 货车 ...) and check a factor&apos;s source before you use it; import your association&apos;s or supplier&apos;s factor file here.</source>
+        <translation>在因子库中搜索（电力、天然气、生铁、货车……），使用前请核对因子的来源；协会或供应商提供的因子文件也在此导入。</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="41"/>
         <source>Search factors: 电力, 钢材, diesel, a code ...</source>
         <translation>搜索因子：电力、钢材、柴油、因子编号……</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="41"/>
+        <location filename="../steps/factors.py" line="44"/>
         <source>activity unit, e.g. kWh</source>
         <translation>活动单位，如 kWh</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="44"/>
+        <location filename="../steps/factors.py" line="47"/>
         <source>region, e.g. 华东</source>
         <translation>地区，如 华东</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="47"/>
+        <location filename="../steps/factors.py" line="50"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="56"/>
+        <location filename="../steps/factors.py" line="59"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="56"/>
+        <location filename="../steps/factors.py" line="59"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="56"/>
+        <location filename="../steps/factors.py" line="59"/>
         <source>kg CO2e per unit</source>
         <translation>每单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="57"/>
+        <location filename="../steps/factors.py" line="60"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="57"/>
+        <location filename="../steps/factors.py" line="60"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="57"/>
+        <location filename="../steps/factors.py" line="60"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="58"/>
-        <location filename="../steps/factors.py" line="77"/>
+        <location filename="../steps/factors.py" line="61"/>
+        <location filename="../steps/factors.py" line="80"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="71"/>
+        <location filename="../steps/factors.py" line="74"/>
         <source>Use this factor for the activity selected in step 3</source>
         <translation>将此因子用于第 3 步中选中的活动</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="75"/>
+        <location filename="../steps/factors.py" line="78"/>
         <source>Factor library</source>
         <translation>因子库</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="77"/>
+        <location filename="../steps/factors.py" line="80"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="77"/>
+        <location filename="../steps/factors.py" line="80"/>
         <source>Factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="78"/>
+        <location filename="../steps/factors.py" line="81"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="78"/>
+        <location filename="../steps/factors.py" line="81"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="81"/>
+        <location filename="../steps/factors.py" line="84"/>
         <source>Import a factor file (CSV / Excel) ...</source>
         <translation>导入因子文件（CSV / Excel）……</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="100"/>
+        <location filename="../steps/factors.py" line="104"/>
         <source>All datasets</source>
         <translation>全部数据集</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="143"/>
+        <location filename="../steps/factors.py" line="154"/>
+        <source>Proposed for the site&apos;s province. </source>
+        <translation>按生产场所所在省份推荐。</translation>
+    </message>
+    <message>
+        <location filename="../steps/factors.py" line="155"/>
         <source>{0}: {1:,.6g} kg CO2e per {2}. Source: {3}. Year {4}, region {5}; dataset {6} {7}.</source>
         <translation>{0}：每 {2} {1:,.6g} kg CO2e。来源：{3}。年份 {4}，地区 {5}；数据集 {6} {7}。</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="153"/>
+        <location filename="../steps/factors.py" line="165"/>
         <source>Import a factor file</source>
         <translation>导入因子文件</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="154"/>
+        <location filename="../steps/factors.py" line="166"/>
         <source>Factor files (*.csv *.txt *.xlsx *.xls)</source>
         <translation>因子文件 (*.csv *.txt *.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="170"/>
+        <location filename="../steps/factors.py" line="182"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="183"/>
+        <location filename="../steps/factors.py" line="195"/>
         <source>Factor import</source>
         <translation>因子导入</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="184"/>
+        <location filename="../steps/factors.py" line="196"/>
         <source>{0}: {1} accepted, {2} accepted with a fix, {3} skipped; dataset {4} version {5}.</source>
         <translation>{0}：通过 {1} 行，修正后通过 {2} 行，跳过 {3} 行；数据集 {4} 版本 {5}。</translation>
     </message>
     <message>
-        <location filename="../steps/factors.py" line="189"/>
+        <location filename="../steps/factors.py" line="201"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -442,7 +462,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="66"/>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="172"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
@@ -453,7 +474,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="87"/>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>只读：修改无法保存</translation>
     </message>
@@ -519,98 +540,108 @@
     </message>
     <message>
         <location filename="../main_window.py" line="147"/>
+        <source>Help for this step</source>
+        <translation>本步骤帮助</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="149"/>
         <source>Save an empty study workbook (template) ...</source>
         <translation>保存空白核算数据采集表（模板）……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Reset the demo project</source>
         <translation>重置示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="155"/>
+        <source>Start with a new project (Ctrl+N), or open the demo project to see a finished study.</source>
+        <translation>请新建项目（Ctrl+N），或打开示例项目查看一份完整的研究。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="163"/>
         <source>Save an empty study workbook</source>
         <translation>保存空白核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="164"/>
         <source>study_template.xlsx</source>
         <translation>核算数据采集表.xlsx</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Template written: {0}</source>
         <translation>模板已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Saved at {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Emission factors</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Select an activity in step 3 first, then choose its factor here.</source>
         <translation>请先在第 3 步选中一条活动，再在此选择其排放因子。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="243"/>
         <source>Choose factor {0}</source>
         <translation>选用因子 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
-        <location filename="../main_window.py" line="266"/>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="282"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="276"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="286"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="287"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="290"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="291"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="294"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="295"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="312"/>
         <source>{0}
 
 Restore the last good copy, made {1}? The damaged file is kept beside it.</source>
@@ -619,59 +650,59 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 是否用 {1} 的完好备份恢复？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="314"/>
         <source>The project is damaged</source>
         <translation>项目已损坏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Cannot restore the project</source>
         <translation>无法恢复项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="322"/>
         <source>{0} was restored from its copy of {1}. The damaged file is kept as {2}.</source>
         <translation>已用 {1} 的备份恢复 {0}。损坏的文件保留为 {2}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="339"/>
         <source>The project could not be completed</source>
         <translation>项目文件未能写入完整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="343"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="351"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="395"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="385"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="392"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -684,158 +715,163 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
         <translation>1  企业与产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="37"/>
+        <location filename="../steps/organization.py" line="38"/>
+        <source>Enter your company and the product the footprint is for, e.g. 铸铁阀体 DN100 declared per piece (1 pcs), 12 kg each, with last year&apos;s output (50000 pcs).</source>
+        <translation>填写企业信息和要核算碳足迹的产品，例如：铸铁阀体 DN100，声明单位为每件（1 pcs），每件 12 kg，上一年产量 50000 pcs。</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="40"/>
         <source>Organization</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="48"/>
+        <location filename="../steps/organization.py" line="51"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="49"/>
+        <location filename="../steps/organization.py" line="52"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="50"/>
+        <location filename="../steps/organization.py" line="53"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="51"/>
+        <location filename="../steps/organization.py" line="54"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="52"/>
+        <location filename="../steps/organization.py" line="55"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="53"/>
+        <location filename="../steps/organization.py" line="56"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="61"/>
+        <location filename="../steps/organization.py" line="64"/>
         <source>Production site</source>
         <translation>生产场所</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="62"/>
+        <location filename="../steps/organization.py" line="65"/>
         <source>Province</source>
         <translation>所在省份</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="64"/>
+        <location filename="../steps/organization.py" line="67"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="72"/>
-        <location filename="../steps/organization.py" line="230"/>
+        <location filename="../steps/organization.py" line="75"/>
+        <location filename="../steps/organization.py" line="233"/>
         <source>New product</source>
         <translation>新产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="75"/>
+        <location filename="../steps/organization.py" line="78"/>
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="76"/>
+        <location filename="../steps/organization.py" line="79"/>
         <source>Model / specification</source>
         <translation>型号 / 规格</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="77"/>
+        <location filename="../steps/organization.py" line="80"/>
         <source>Declared unit</source>
         <translation>声明单位</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="80"/>
+        <location filename="../steps/organization.py" line="83"/>
         <source>Mass of one declared unit in kg (a piece of 12 kg: 12). A PACT file declares per kg when the declared unit is not a mass.</source>
         <translation>一个声明单位的质量（kg），例如每件 12 kg 填 12。声明单位不是质量时，PACT 文件按每千克声明。</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="82"/>
+        <location filename="../steps/organization.py" line="85"/>
         <source>Mass per declared unit (kg)</source>
         <translation>单位产品质量（kg）</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="87"/>
+        <location filename="../steps/organization.py" line="90"/>
         <source>Reference period from</source>
         <translation>核算期自</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="88"/>
+        <location filename="../steps/organization.py" line="91"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="89"/>
+        <location filename="../steps/organization.py" line="92"/>
         <source>Output in the reference period</source>
         <translation>核算期内产量</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="91"/>
+        <location filename="../steps/organization.py" line="94"/>
         <source>e.g. carbon-label certification and customers&apos; supply-chain requests</source>
         <translation>例如：碳标识认证、客户供应链要求</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="93"/>
+        <location filename="../steps/organization.py" line="96"/>
         <source>e.g. national average grid factor 2024, no green power</source>
         <translation>例如：采用 2024 年全国平均电网因子，未使用绿电</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="94"/>
+        <location filename="../steps/organization.py" line="97"/>
         <source>Goal and intended use of the study</source>
         <translation>研究目的与预期用途</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="95"/>
+        <location filename="../steps/organization.py" line="98"/>
         <source>How electricity is treated</source>
         <translation>电力核算方法</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="178"/>
+        <location filename="../steps/organization.py" line="181"/>
         <source>Edit organization</source>
         <translation>编辑企业信息</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="191"/>
+        <location filename="../steps/organization.py" line="194"/>
         <source>Edit product</source>
         <translation>编辑产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="201"/>
+        <location filename="../steps/organization.py" line="204"/>
         <source>Edit study</source>
         <translation>编辑研究信息</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="207"/>
+        <location filename="../steps/organization.py" line="210"/>
         <source>Grid factor for electricity: {0} ({1} kg CO2/kWh, {2})</source>
         <translation>电网排放因子建议：{0}（{1} kg CO2/kWh，{2} 年）</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="213"/>
+        <location filename="../steps/organization.py" line="216"/>
         <source>Edit site</source>
         <translation>编辑生产场所</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="227"/>
+        <location filename="../steps/organization.py" line="230"/>
         <source>Edit reference period</source>
         <translation>编辑核算期</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="231"/>
+        <location filename="../steps/organization.py" line="234"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="246"/>
+        <location filename="../steps/organization.py" line="249"/>
         <source>Edit period output</source>
         <translation>编辑核算期产量</translation>
     </message>
@@ -848,98 +884,103 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
         <translation>6  报告与标识申请</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="35"/>
+        <location filename="../steps/report.py" line="32"/>
+        <source>Export the study report, the label application and the certification package; anything still missing is listed above the buttons.</source>
+        <translation>导出碳足迹研究报告、标识申请书和认证材料包；尚缺的内容列在按钮上方。</translation>
+    </message>
+    <message>
+        <location filename="../steps/report.py" line="38"/>
         <source>Allow a draft (missing fields and activities left out are listed on the first page)</source>
         <translation>允许导出草稿（缺少的字段和未计入的活动列在首页）</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="39"/>
+        <location filename="../steps/report.py" line="42"/>
         <source>Language of the documents:</source>
         <translation>文件语言：</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="49"/>
+        <location filename="../steps/report.py" line="52"/>
         <source>Certification package (.zip) ...</source>
         <translation>认证申请材料包（.zip）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="50"/>
+        <location filename="../steps/report.py" line="53"/>
         <source>Report, application form, label, PACT file, inventory, evidence, manifest with SHA-256</source>
         <translation>报告、申请书、标识、PACT 文件、清单、证明材料，附 SHA-256 清单</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="51"/>
+        <location filename="../steps/report.py" line="54"/>
         <source>Study report (PDF) ...</source>
         <translation>碳足迹核算报告（PDF）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="51"/>
+        <location filename="../steps/report.py" line="54"/>
         <source>GB/T 24067 / ISO 14067 clause 7</source>
         <translation>依据 GB/T 24067 / ISO 14067 第 7 章</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="52"/>
+        <location filename="../steps/report.py" line="55"/>
         <source>Label application form (PDF) ...</source>
         <translation>标识认证申请书（PDF）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="52"/>
+        <location filename="../steps/report.py" line="55"/>
         <source>Application for carbon-footprint label certification</source>
         <translation>产品碳足迹标识认证申请书</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="53"/>
+        <location filename="../steps/report.py" line="56"/>
         <source>Label (PNG, PDF, SVG) ...</source>
         <translation>碳足迹标识（PNG、PDF、SVG）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="53"/>
+        <location filename="../steps/report.py" line="56"/>
         <source>With a QR code</source>
         <translation>含二维码</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="54"/>
+        <location filename="../steps/report.py" line="57"/>
         <source>PACT footprint (JSON) ...</source>
         <translation>PACT 碳足迹数据（JSON）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="54"/>
+        <location filename="../steps/report.py" line="57"/>
         <source>For customers&apos; supply-chain programmes</source>
         <translation>供客户的供应链碳数据项目使用</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="55"/>
+        <location filename="../steps/report.py" line="58"/>
         <source>Inventory workbook (Excel) ...</source>
         <translation>清单工作簿（Excel）……</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="56"/>
+        <location filename="../steps/report.py" line="59"/>
         <source>Every emission as a formula an auditor can recompute</source>
         <translation>每项排放均为公式，核查人员可在 Excel 中复算</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="80"/>
+        <location filename="../steps/report.py" line="83"/>
         <source>The application form still lacks: {0}</source>
         <translation>申请书尚缺：{0}</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="93"/>
+        <location filename="../steps/report.py" line="96"/>
         <source>Folder for the label files</source>
         <translation>标识文件保存位置</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="95"/>
-        <location filename="../steps/report.py" line="110"/>
+        <location filename="../steps/report.py" line="98"/>
+        <location filename="../steps/report.py" line="113"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="110"/>
+        <location filename="../steps/report.py" line="113"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../steps/report.py" line="113"/>
+        <location filename="../steps/report.py" line="116"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
@@ -947,117 +988,132 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 <context>
     <name>ResultsStep</name>
     <message>
-        <location filename="../steps/results.py" line="37"/>
+        <location filename="../steps/results.py" line="39"/>
         <source>5  Results</source>
         <translation>5  计算结果</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="55"/>
+        <location filename="../steps/results.py" line="41"/>
+        <source>The footprint per declared unit, recomputed after every edit: check the largest contributors and that nothing is left out.</source>
+        <translation>每声明单位的碳足迹，每次修改后自动重算：请检查主要贡献项，并确认没有遗漏的活动。</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="60"/>
+        <source>Save the charts ...</source>
+        <translation>保存图表……</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="63"/>
         <source>Report and label application →</source>
         <translation>报告与标识申请 →</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="68"/>
+        <location filename="../steps/results.py" line="76"/>
         <source>By gas (kg per declared unit)</source>
         <translation>按气体（每声明单位 kg）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="70"/>
+        <location filename="../steps/results.py" line="78"/>
         <source>Flow</source>
         <translation>物质</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="70"/>
+        <location filename="../steps/results.py" line="78"/>
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="74"/>
+        <location filename="../steps/results.py" line="82"/>
         <source>Top contributors</source>
         <translation>主要贡献项</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="76"/>
+        <location filename="../steps/results.py" line="84"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="76"/>
+        <location filename="../steps/results.py" line="84"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="76"/>
+        <location filename="../steps/results.py" line="84"/>
         <source>kg CO2e</source>
         <translation>kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="77"/>
+        <location filename="../steps/results.py" line="85"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="77"/>
+        <location filename="../steps/results.py" line="85"/>
         <source>kg CO2e per unit</source>
         <translation>每单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="78"/>
+        <location filename="../steps/results.py" line="86"/>
         <source>Factor and source</source>
         <translation>因子及来源</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="81"/>
+        <location filename="../steps/results.py" line="89"/>
         <source>Warnings (double-click to open the row)</source>
         <translation>提示（双击可定位到对应行）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="97"/>
+        <location filename="../steps/results.py" line="105"/>
         <source>No product</source>
         <translation>没有产品</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="100"/>
+        <location filename="../steps/results.py" line="108"/>
         <source>{0:,.3f} kg CO2e per {1}</source>
         <translation>{0:,.3f} kg CO2e / {1}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="106"/>
+        <location filename="../steps/results.py" line="114"/>
         <source>GWP {0}; excluding biogenic: {1:,.3f}; biogenic CO2 emissions {2:,.3f} kg, removals {3:,.3f} kg; dLUC {4:,.3f} kg CO2e (reported separately)</source>
         <translation>GWP {0}；不含生物源：{1:,.3f}；生物源 CO2 排放 {2:,.3f} kg，清除 {3:,.3f} kg；直接土地利用变化 {4:,.3f} kg CO2e（单独报告）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="132"/>
+        <location filename="../steps/results.py" line="140"/>
+        <source>Save the charts</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../steps/results.py" line="152"/>
         <source>Primary (measured) data: {0:.1%} of the footprint</source>
         <translation>实测（初级）数据占碳足迹的 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="134"/>
+        <location filename="../steps/results.py" line="154"/>
         <source>allocated to this product: {0:.2%}</source>
         <translation>分配给本产品的份额：{0:.2%}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="136"/>
+        <location filename="../steps/results.py" line="156"/>
         <source>output in the period: {0:,.6g} × {1}</source>
         <translation>核算期产量：{0:,.6g} × {1}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="137"/>
+        <location filename="../steps/results.py" line="157"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="145"/>
+        <location filename="../steps/results.py" line="165"/>
         <source>kg CO2e per declared unit</source>
         <translation>每声明单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="146"/>
+        <location filename="../steps/results.py" line="166"/>
         <source>By life-cycle stage</source>
         <translation>按生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="170"/>
+        <location filename="../steps/results.py" line="190"/>
         <source>Top contributors (Pareto)</source>
         <translation>主要贡献项（帕累托）</translation>
     </message>
@@ -1098,7 +1154,12 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../steps/base.py" line="51"/>
+        <location filename="../steps/base.py" line="56"/>
+        <source>A step is marked ✔ when nothing it needs is missing; the step list&apos;s tooltip says what is.</source>
+        <translation>步骤所需内容齐全时标记为 ✔；步骤列表的提示会说明还缺什么。</translation>
+    </message>
+    <message>
+        <location filename="../steps/base.py" line="61"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
