@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         self._menus()
         if self.workspace is None:
-            start = StartPage(self.settings.recent())
+            start = StartPage(self.settings.recent(), self.settings.recent_products)
             start.new_requested.connect(self.new_project)
             start.open_requested.connect(self.open_dialog)
             start.demo_requested.connect(self.open_demo)
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         self.close_project()
         self.workspace = Workspace(project, self)
         apply_to_workspace(self, current_edition(self, self.data_folder), self.workspace)
-        self.settings.add_recent(path)
+        self.settings.add_recent(path, [p.name for p in project.data().products])
         self.build()
         return True
 
@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
         workspace, self.workspace = self.workspace, None
         if workspace is None:
             return
+        self.settings.add_recent(workspace.path, [p.name for p in workspace.data.products])   # names as left
         try:
             workspace.close()
         except PcfError as e:

@@ -2,6 +2,7 @@
 ~/.config on Linux, never next to the program (an installed program folder is read-only)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -30,9 +31,25 @@ class Settings:
         items = [raw] if isinstance(raw, str) else list(raw)
         return [Path(p) for p in items if p and Path(p).exists()]      # a moved or deleted file is not offered
 
-    def add_recent(self, path: Path) -> None:
+    def add_recent(self, path: Path, products: list[str] | None = None) -> None:
+        """Put `path` first; `products` (their names) are remembered for the start page, which reads no project."""
         items = [str(path)] + [str(p) for p in self.recent() if Path(p) != path]
         self.q.setValue("recent", items[:MAX_RECENT])
+        if products is not None:
+            names = dict(self._recent_products())
+            names[str(path)] = "、".join(products)
+            self.q.setValue("recent_products", json.dumps({k: v for k, v in names.items() if k in items[:MAX_RECENT]},
+                                                          ensure_ascii=False))
+
+    def recent_products(self, path: Path) -> str:
+        return self._recent_products().get(str(path), "")
+
+    def _recent_products(self) -> dict[str, str]:
+        try:
+            value = json.loads(str(self.q.value("recent_products", "{}") or "{}"))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
 
     def value(self, key: str, default: object = None) -> object:
         return self.q.value(key, default)

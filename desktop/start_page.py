@@ -1,6 +1,7 @@
 """The first screen: new project, open project, the demo project, recent projects."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -13,7 +14,8 @@ class StartPage(QWidget):
     demo_requested = Signal()
     recent_chosen = Signal(Path)
 
-    def __init__(self, recent: list[Path], parent: QWidget | None = None):
+    def __init__(self, recent: list[Path], products: Callable[[Path], str] = lambda path: "",
+                 parent: QWidget | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("PCF Desk — product carbon footprint"))
@@ -32,7 +34,9 @@ class StartPage(QWidget):
         layout.addWidget(QLabel(self.tr("Recent projects")))
         self.recent = QListWidget()
         for path in recent:
-            item = QListWidgetItem(f"{path.name}    {path.parent}")
+            names = products(path)
+            item = QListWidgetItem(f"{path.name}    {names}    {path.parent}" if names else
+                                   f"{path.name}    {path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.recent.addItem(item)
         layout.addWidget(self.recent, 1)

@@ -255,3 +255,14 @@ def test_f1_explains_the_step_and_the_charts_can_be_saved(window, qtbot, tmp_pat
     image = QImage(str(png))
     assert image.width() >= 1200 and len({image.pixel(x, 200) for x in range(0, image.width(), 7)}) > 3
     assert results.save_chart(tmp_path / "charts.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_recent_projects_show_their_products(window, qtbot) -> None:
+    from desktop.start_page import StartPage
+    assert window.open_demo()
+    path = window.workspace.path
+    window.close_project()
+    start = window.centralWidget()
+    assert isinstance(start, StartPage)
+    text = start.recent.item(0).text()
+    assert text.startswith(path.name) and "6063-T5 铝合金建筑型材、60系列断桥铝合金平开窗" in text

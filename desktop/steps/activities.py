@@ -124,6 +124,10 @@ class ActivityTable(QTableView):
         self.setColumnWidth(FIELDS.index("factor_ref"), 230)
         for narrow in ("amount", "unit", "basis", "distance_km", "data_type"):
             self.setColumnWidth(FIELDS.index(narrow), 96)
+        metrics = self.horizontalHeader().fontMetrics()        # whole header words, in either language
+        for column in range(model.columnCount()):
+            wanted = metrics.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal))) + 24
+            self.setColumnWidth(column, max(self.columnWidth(column), wanted))
         # each row's kg CO2e right after its factor, on screen at 1280 px (the model keeps FIELDS contiguous for
         # pasting blocks from Excel; only the view moves the column)
         header = self.horizontalHeader()
