@@ -60,3 +60,15 @@ def format_number(value: float) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def format_significant(value: float, digits: int = 6) -> str:
+    """`digits` significant digits with thousands separators and never scientific notation (0.0000507 for
+    5.076e-05 at 3 digits; 21,849.1 at 6): for small gas masses beside large ones in one table."""
+    if not math.isfinite(value):
+        return str(value)
+    rounded = Decimal(f"{value:.{digits}g}")
+    text = format(rounded, ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -82,3 +82,13 @@ def test_an_infinite_year_in_a_factor_file_is_dropped_not_a_crash() -> None:
     years, fixes = parse_years(pd.Series(["INF", "2022", "-inf", "nan"], dtype=object))
     assert years == [None, 2022, None, None]
     assert fixes == ["fix.year_dropped", None, "fix.year_dropped", "fix.year_dropped"]
+
+
+def test_numbers_are_written_without_scientific_notation_and_read_back() -> None:
+    from core.numbers import format_number, format_significant
+    assert [format_number(x) for x in (1_250_000.0, 2e-05, 0.0978, -3.5, 0.0)] == [
+        "1,250,000", "0.00002", "0.0978", "-3.5", "0"]
+    for x in (1_250_000.0, 2e-05, 0.0978, 123456.789, 1 / 3, 1e22):
+        assert parse_number_text(format_number(x))[0] == x                  # the table's text reads back exactly
+    assert [format_significant(x) for x in (5.076e-05, 21849.1234, 11.40476)] == ["0.00005076", "21,849.1",
+                                                                                 "11.4048"]

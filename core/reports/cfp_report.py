@@ -23,7 +23,7 @@ from core.errors import InputError
 from core.gwp import flow_keys, flow_label
 from core.i18n import normalise_language, tr
 from core.lifecycle import STAGES
-from core.numbers import format_number
+from core.numbers import format_number, format_significant
 from core.reports import charts
 from core.reports.completeness import left_out_lines
 from core.reports.pdf_common import FONT, LIGHT, NumberedDocument, styles, table_of_contents
@@ -232,7 +232,8 @@ class _Report:
                     [self.t("report.biogenic_emissions"), f"{r.biogenic_co2_emissions_kg:,.3f}"],
                     [self.t("report.biogenic_removals"), f"{r.biogenic_co2_removals_kg:,.3f}"],
                     [self.t("report.dluc"), f"{r.dluc_kgco2e:,.3f}"]]
-        gases = [[flow_label(k, self.lang), f"{r.by_gas_kg[k]:,.6g}"] for k in flow_keys() if k in r.by_gas_kg]
+        gases = [[flow_label(k, self.lang), format_significant(r.by_gas_kg[k])] for k in flow_keys()
+                 if k in r.by_gas_kg]
         return [self.h1("report.s_results"),
                 Paragraph(escape(self.t("report.total", value=f"{r.total_kgco2e:,.3f}", unit=r.declared_unit)),
                           self.s["h2"]),

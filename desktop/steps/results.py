@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.gwp import flow_keys, flow_label
 from core.i18n import language
 from core.lifecycle import STAGES
+from core.numbers import format_significant
 from core.project import ProductResult
 from desktop.steps.base import StepPage
 from desktop.workspace import Workspace
@@ -121,7 +122,7 @@ class ResultsStep(StepPage):
         self.gases.setRowCount(len(keys))
         for i, k in enumerate(keys):
             self.gases.setItem(i, 0, QTableWidgetItem(flow_label(k)))
-            self.gases.setItem(i, 1, QTableWidgetItem(f"{r.by_gas_kg[k]:,.6g}"))
+            self.gases.setItem(i, 1, QTableWidgetItem(format_significant(r.by_gas_kg[k])))
         top = r.contributions[:TOP]
         self.contributions.setRowCount(len(top))
         for i, c in enumerate(top):
