@@ -266,3 +266,27 @@ def test_recent_projects_show_their_products(window, qtbot) -> None:
     assert isinstance(start, StartPage)
     text = start.recent.item(0).text()
     assert text.startswith(path.name) and "6063-T5 铝合金建筑型材、60系列断桥铝合金平开窗" in text
+
+
+def test_enter_commits_a_cell_and_moves_down_as_in_excel(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from desktop.activity_model import FIELDS
+    assert window.open_demo()
+    window.choose_product("AL-PROFILE")
+    page = step(window, 3)
+    page.tabs.setCurrentIndex(1)
+    table = page.tables[1]
+    qtbot.waitUntil(table.isVisible, timeout=3000)
+    column = FIELDS.index("amount")
+    table.setCurrentIndex(table.model().index(0, column))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=2000)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "4200")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.model().activity(0).amount == 4200.0, timeout=2000)
+    qtbot.waitUntil(lambda: table.currentIndex().row() == 1, timeout=2000)
+    assert table.currentIndex().column() == column

@@ -136,6 +136,20 @@ class ActivityTable(QTableView):
     def model(self) -> ActivityModel:
         return super().model()
 
+    def edit(self, index, trigger=QAbstractItemView.EditTrigger.AllEditTriggers, event=None):
+        started = super().edit(index, trigger, event)
+        if started and index.isValid():
+            self._editing = (index.row(), index.column())     # the commit resets the model before the editor closes
+        return started
+
+    def closeEditor(self, editor, hint) -> None:
+        """Enter commits the cell and moves down a row, as in Excel (Tab moves right, as Qt does already)."""
+        row, column = getattr(self, "_editing", (-1, -1))
+        super().closeEditor(editor, hint)
+        if hint == QStyledItemDelegate.EndEditHint.SubmitModelCache and row >= 0:
+            below = self.model().index(row + 1, column)
+            self.setCurrentIndex(below if below.isValid() else self.model().index(row, column))
+
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
