@@ -290,3 +290,21 @@ def test_enter_commits_a_cell_and_moves_down_as_in_excel(window, qtbot) -> None:
     qtbot.waitUntil(lambda: table.model().activity(0).amount == 4200.0, timeout=2000)
     qtbot.waitUntil(lambda: table.currentIndex().row() == 1, timeout=2000)
     assert table.currentIndex().column() == column
+
+
+def test_every_field_of_step_1_has_an_example_in_chinese(window, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from desktop.translations import switch_language
+    switch_language("zh_CN")
+    try:
+        assert window.open_project(tmp_path / "p.pcfdesk", create=True)
+        page = step(window, 1)
+        fields = [w for w in page.findChildren(QLineEdit) + page.findChildren(QComboBox) if w.parent() is not None
+                  and not isinstance(w.parent(), QComboBox)]
+        assert len(fields) >= 16
+        for widget in fields:
+            tip = widget.toolTip()
+            assert tip and any("\u4e00" <= ch <= "\u9fff" for ch in tip), (widget, tip)
+    finally:
+        switch_language("en")

@@ -114,6 +114,27 @@ class OrganizationStep(StepPage):
                               (self.period_start, self.period_edited), (self.period_end, self.period_edited)):
             edit.editingFinished.connect(handler)
         self.province.activated.connect(self.site_edited)
+        for widget, tip in (
+                (self.org_name, self.tr("The company name as on its business licence, e.g. 苏州示范铸造有限公司")),
+                (self.credit_code, self.tr("The 18-character unified social credit code on the business licence, "
+                                           "e.g. 91320594MA1XK7P2H2 (its check digit is verified)")),
+                (self.address, self.tr("Registered or plant address, e.g. 江苏省苏州市工业园区示例路 1 号")),
+                (self.contact, self.tr("Who answers the certification body's questions, e.g. 张工")),
+                (self.phone, self.tr("Phone of the contact, e.g. 0512-6688 1234 (a phone or an e-mail is needed)")),
+                (self.email, self.tr("E-mail of the contact, e.g. zhang@example.com")),
+                (self.site_name, self.tr("The plant where the product is made, e.g. 苏州铸造厂")),
+                (self.province, self.tr("The plant's province: its grid factor is proposed for electricity rows")),
+                (self.product_name, self.tr("The product as the label will name it, e.g. 铸铁阀体 DN100")),
+                (self.model, self.tr("Model or specification, e.g. DN100")),
+                (self.declared_unit, self.tr("What one footprint is for: 1 pcs (a piece), 1 t, 1 m2 ...")),
+                (self.period_start, self.tr("First day of the data, e.g. 2025-01-01 (usually a full year)")),
+                (self.period_end, self.tr("Last day of the data, e.g. 2025-12-31")),
+                (self.period_output, self.tr("What the plant made of this product in that period, e.g. 50000 pcs: "
+                                             "rows given per period are divided by it")),
+                (self.goal, self.tr("Why the study is made and for whom (the report states it), e.g. 碳标识认证申请")),
+                (self.electricity, self.tr("Which electricity factor the study uses and why, e.g. 2024 年全国电力平均"
+                                           "碳足迹因子，未使用绿电"))):
+            widget.setToolTip(tip)
         self.refresh()
 
     def refresh(self) -> None:

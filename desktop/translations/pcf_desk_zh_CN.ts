@@ -4,77 +4,77 @@
 <context>
     <name>ActivitiesStep</name>
     <message>
-        <location filename="../steps/activities.py" line="159"/>
+        <location filename="../steps/activities.py" line="177"/>
         <source>3  Activity data</source>
         <translation>3  活动数据</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="161"/>
+        <location filename="../steps/activities.py" line="179"/>
         <source>List what goes into the product, per piece or per year, e.g. 10 kg pig iron per piece or 1,250,000 kWh of electricity per year; &quot;Find a factor ...&quot; picks each row&apos;s emission factor.</source>
         <translation>列出产品的各项投入（按每件或按核算期总量），例如每件 10 kg 生铁，或全年用电 1,250,000 kWh；用“查找因子……”为每一行选择排放因子。</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="165"/>
+        <location filename="../steps/activities.py" line="183"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="166"/>
+        <location filename="../steps/activities.py" line="184"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="167"/>
+        <location filename="../steps/activities.py" line="185"/>
         <source>Duplicate rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="168"/>
+        <location filename="../steps/activities.py" line="186"/>
         <source>Paste from Excel</source>
         <translation>从 Excel 粘贴</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="169"/>
+        <location filename="../steps/activities.py" line="187"/>
         <source>Find a factor ...</source>
         <translation>查找因子……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="170"/>
+        <location filename="../steps/activities.py" line="188"/>
         <source>Search the factor library for the selected row (its name and unit); choose one there and it goes into this row</source>
         <translation>按所选行的名称和单位在因子库中查找；在那里选中的因子会填入此行</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="172"/>
+        <location filename="../steps/activities.py" line="190"/>
         <source>Transport ...</source>
         <translation>运输……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="173"/>
+        <location filename="../steps/activities.py" line="191"/>
         <source>Attach evidence ...</source>
         <translation>附加证明文件……</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="174"/>
+        <location filename="../steps/activities.py" line="192"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="175"/>
+        <location filename="../steps/activities.py" line="193"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="219"/>
+        <location filename="../steps/activities.py" line="237"/>
         <source>Attach evidence</source>
         <translation>附加证明文件</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="220"/>
+        <location filename="../steps/activities.py" line="238"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;All (*)</source>
         <translation>文档 (*.pdf *.jpg *.jpeg *.png *.xlsx *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../steps/activities.py" line="301"/>
+        <location filename="../steps/activities.py" line="319"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
@@ -670,39 +670,39 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
         <translation>已用 {1} 的备份恢复 {0}。损坏的文件保留为 {2}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="340"/>
         <source>The project could not be completed</source>
         <translation>项目文件未能写入完整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="344"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="352"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="389"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="396"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="386"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="393"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -771,7 +771,7 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
     </message>
     <message>
         <location filename="../steps/organization.py" line="75"/>
-        <location filename="../steps/organization.py" line="233"/>
+        <location filename="../steps/organization.py" line="254"/>
         <source>New product</source>
         <translation>新产品</translation>
     </message>
@@ -836,42 +836,122 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
         <translation>电力核算方法</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="181"/>
+        <location filename="../steps/organization.py" line="118"/>
+        <source>The company name as on its business licence, e.g. 苏州示范铸造有限公司</source>
+        <translation>营业执照上的企业名称，例如：苏州示范铸造有限公司</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="119"/>
+        <source>The 18-character unified social credit code on the business licence, e.g. 91320594MA1XK7P2H2 (its check digit is verified)</source>
+        <translation>营业执照上的 18 位统一社会信用代码，例如：91320594MA1XK7P2H2（会校验其校验码）</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="121"/>
+        <source>Registered or plant address, e.g. 江苏省苏州市工业园区示例路 1 号</source>
+        <translation>注册地址或工厂地址，例如：江苏省苏州市工业园区示例路 1 号</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="122"/>
+        <source>Who answers the certification body&apos;s questions, e.g. 张工</source>
+        <translation>负责回答认证机构问题的联系人，例如：张工</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="123"/>
+        <source>Phone of the contact, e.g. 0512-6688 1234 (a phone or an e-mail is needed)</source>
+        <translation>联系人电话，例如：0512-6688 1234（电话和邮箱至少填一项）</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="124"/>
+        <source>E-mail of the contact, e.g. zhang@example.com</source>
+        <translation>联系人电子邮箱，例如：zhang@example.com</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="125"/>
+        <source>The plant where the product is made, e.g. 苏州铸造厂</source>
+        <translation>生产该产品的工厂，例如：苏州铸造厂</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="126"/>
+        <source>The plant&apos;s province: its grid factor is proposed for electricity rows</source>
+        <translation>工厂所在省份：用电活动会推荐该省的电网排放因子</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="127"/>
+        <source>The product as the label will name it, e.g. 铸铁阀体 DN100</source>
+        <translation>标识上使用的产品名称，例如：铸铁阀体 DN100</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="128"/>
+        <source>Model or specification, e.g. DN100</source>
+        <translation>型号或规格，例如：DN100</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="129"/>
+        <source>What one footprint is for: 1 pcs (a piece), 1 t, 1 m2 ...</source>
+        <translation>碳足迹所对应的单位：1 pcs（每件）、1 t、1 m2……</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="130"/>
+        <source>First day of the data, e.g. 2025-01-01 (usually a full year)</source>
+        <translation>数据的起始日期，例如：2025-01-01（通常为一整年）</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="131"/>
+        <source>Last day of the data, e.g. 2025-12-31</source>
+        <translation>数据的截止日期，例如：2025-12-31</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="132"/>
+        <source>What the plant made of this product in that period, e.g. 50000 pcs: rows given per period are divided by it</source>
+        <translation>该产品在核算期内的产量，例如：50000 pcs；按核算期总量填写的活动会除以该产量</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="134"/>
+        <source>Why the study is made and for whom (the report states it), e.g. 碳标识认证申请</source>
+        <translation>研究的目的和预期用途（报告中会写明），例如：碳标识认证申请</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="135"/>
+        <source>Which electricity factor the study uses and why, e.g. 2024 年全国电力平均碳足迹因子，未使用绿电</source>
+        <translation>研究采用的电力排放因子及理由，例如：2024 年全国电力平均碳足迹因子，未使用绿电</translation>
+    </message>
+    <message>
+        <location filename="../steps/organization.py" line="202"/>
         <source>Edit organization</source>
         <translation>编辑企业信息</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="194"/>
+        <location filename="../steps/organization.py" line="215"/>
         <source>Edit product</source>
         <translation>编辑产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="204"/>
+        <location filename="../steps/organization.py" line="225"/>
         <source>Edit study</source>
         <translation>编辑研究信息</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="210"/>
+        <location filename="../steps/organization.py" line="231"/>
         <source>Grid factor for electricity: {0} ({1} kg CO2/kWh, {2})</source>
         <translation>电网排放因子建议：{0}（{1} kg CO2/kWh，{2} 年）</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="216"/>
+        <location filename="../steps/organization.py" line="237"/>
         <source>Edit site</source>
         <translation>编辑生产场所</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="230"/>
+        <location filename="../steps/organization.py" line="251"/>
         <source>Edit reference period</source>
         <translation>编辑核算期</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="234"/>
+        <location filename="../steps/organization.py" line="255"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../steps/organization.py" line="249"/>
+        <location filename="../steps/organization.py" line="270"/>
         <source>Edit period output</source>
         <translation>编辑核算期产量</translation>
     </message>
@@ -988,132 +1068,132 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 <context>
     <name>ResultsStep</name>
     <message>
-        <location filename="../steps/results.py" line="39"/>
+        <location filename="../steps/results.py" line="40"/>
         <source>5  Results</source>
         <translation>5  计算结果</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="41"/>
+        <location filename="../steps/results.py" line="42"/>
         <source>The footprint per declared unit, recomputed after every edit: check the largest contributors and that nothing is left out.</source>
         <translation>每声明单位的碳足迹，每次修改后自动重算：请检查主要贡献项，并确认没有遗漏的活动。</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="60"/>
+        <location filename="../steps/results.py" line="61"/>
         <source>Save the charts ...</source>
         <translation>保存图表……</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="63"/>
+        <location filename="../steps/results.py" line="64"/>
         <source>Report and label application →</source>
         <translation>报告与标识申请 →</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="76"/>
+        <location filename="../steps/results.py" line="77"/>
         <source>By gas (kg per declared unit)</source>
         <translation>按气体（每声明单位 kg）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="78"/>
+        <location filename="../steps/results.py" line="79"/>
         <source>Flow</source>
         <translation>物质</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="78"/>
+        <location filename="../steps/results.py" line="79"/>
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="82"/>
+        <location filename="../steps/results.py" line="83"/>
         <source>Top contributors</source>
         <translation>主要贡献项</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="84"/>
+        <location filename="../steps/results.py" line="85"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="84"/>
+        <location filename="../steps/results.py" line="85"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="84"/>
+        <location filename="../steps/results.py" line="85"/>
         <source>kg CO2e</source>
         <translation>kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="85"/>
+        <location filename="../steps/results.py" line="86"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="85"/>
+        <location filename="../steps/results.py" line="86"/>
         <source>kg CO2e per unit</source>
         <translation>每单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="86"/>
+        <location filename="../steps/results.py" line="87"/>
         <source>Factor and source</source>
         <translation>因子及来源</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="89"/>
+        <location filename="../steps/results.py" line="90"/>
         <source>Warnings (double-click to open the row)</source>
         <translation>提示（双击可定位到对应行）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="105"/>
+        <location filename="../steps/results.py" line="106"/>
         <source>No product</source>
         <translation>没有产品</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="108"/>
+        <location filename="../steps/results.py" line="109"/>
         <source>{0:,.3f} kg CO2e per {1}</source>
         <translation>{0:,.3f} kg CO2e / {1}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="114"/>
+        <location filename="../steps/results.py" line="115"/>
         <source>GWP {0}; excluding biogenic: {1:,.3f}; biogenic CO2 emissions {2:,.3f} kg, removals {3:,.3f} kg; dLUC {4:,.3f} kg CO2e (reported separately)</source>
         <translation>GWP {0}；不含生物源：{1:,.3f}；生物源 CO2 排放 {2:,.3f} kg，清除 {3:,.3f} kg；直接土地利用变化 {4:,.3f} kg CO2e（单独报告）</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="140"/>
+        <location filename="../steps/results.py" line="141"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="152"/>
+        <location filename="../steps/results.py" line="153"/>
         <source>Primary (measured) data: {0:.1%} of the footprint</source>
         <translation>实测（初级）数据占碳足迹的 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="154"/>
+        <location filename="../steps/results.py" line="155"/>
         <source>allocated to this product: {0:.2%}</source>
         <translation>分配给本产品的份额：{0:.2%}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="156"/>
+        <location filename="../steps/results.py" line="157"/>
         <source>output in the period: {0:,.6g} × {1}</source>
         <translation>核算期产量：{0:,.6g} × {1}</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="157"/>
+        <location filename="../steps/results.py" line="158"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="165"/>
+        <location filename="../steps/results.py" line="166"/>
         <source>kg CO2e per declared unit</source>
         <translation>每声明单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="166"/>
+        <location filename="../steps/results.py" line="167"/>
         <source>By life-cycle stage</source>
         <translation>按生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../steps/results.py" line="190"/>
+        <location filename="../steps/results.py" line="191"/>
         <source>Top contributors (Pareto)</source>
         <translation>主要贡献项（帕累托）</translation>
     </message>
@@ -1121,32 +1201,32 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../start_page.py" line="19"/>
+        <location filename="../start_page.py" line="21"/>
         <source>PCF Desk — product carbon footprint</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="21"/>
+        <location filename="../start_page.py" line="23"/>
         <source>A study under GB/T 24067-2024 / ISO 14067:2018, step by step.</source>
         <translation>按 GB/T 24067-2024 / ISO 14067:2018 逐步完成产品碳足迹核算。</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="25"/>
+        <location filename="../start_page.py" line="27"/>
         <source>New project ...</source>
         <translation>新建项目……</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="26"/>
+        <location filename="../start_page.py" line="28"/>
         <source>Open project ...</source>
         <translation>打开项目……</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="27"/>
+        <location filename="../start_page.py" line="29"/>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="32"/>
+        <location filename="../start_page.py" line="34"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
