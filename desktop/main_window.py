@@ -374,26 +374,42 @@ class MainWindow(QMainWindow):
             self.import_workbook(Path(path))
 
     def import_workbook(self, path: Path, confirm: bool = True):
-        """Preview what the workbook adds; import it (in the background) only when the user confirms."""
+        """Preview what the workbook adds (read, checked and computed by core in the background, so a large
+        workbook never freezes the window); import it, in the background too, only when the user confirms.
+        Without `confirm` (a script, a test) the preview runs at once and the import task is returned."""
         assert self.workspace is not None
         project = self.workspace.project
-        try:
-            preview = project.preview_import(path)
-        except PcfError as e:
-            QMessageBox.warning(self, self.tr("The workbook cannot be imported"),
-                                "\n".join(p.text() for p in e.problems))
-            return None
+        if not confirm:
+            try:
+                preview = project.preview_import(path)
+            except PcfError as e:
+                self._refuse_workbook(e)
+                return None
+            return self._start_import(path, preview)
+        from desktop.tasks import run_task
+        return run_task(self, self.tr("Reading {0}").format(path.name),
+                        lambda progress: project.preview_import(path),
+                        lambda preview: self._confirm_import(path, preview), self._refuse_workbook)
+
+    def _refuse_workbook(self, error: BaseException) -> None:
+        text = "\n".join(p.text() for p in error.problems) if isinstance(error, PcfError) else str(error)
+        QMessageBox.warning(self, self.tr("The workbook cannot be imported"), text)
+
+    def _confirm_import(self, path: Path, preview):
         text = self.tr("{0}: add {1}; replace {2}; {3} activities. Import?").format(
             path.name, ", ".join(preview.products_added) or "-", ", ".join(preview.products_replaced) or "-",
             preview.activities)
-        if confirm and QMessageBox.question(self, self.tr("Import a study workbook"), text) != \
-                QMessageBox.StandardButton.Yes:
+        if QMessageBox.question(self, self.tr("Import a study workbook"), text) != QMessageBox.StandardButton.Yes:
             return None
+        self.import_task = self._start_import(path, preview)
+        return self.import_task
+
+    def _start_import(self, path: Path, preview):
         from desktop.tasks import run_task
+        project = self.workspace.project
         return run_task(self, self.tr("Importing {0}").format(path.name),
                         lambda progress: project.import_workbook(preview),   # what was shown
-                        lambda report: (self.workspace.reload(), self.fill_products()),
-                        lambda e: QMessageBox.warning(self, self.tr("The workbook cannot be imported"), str(e)))
+                        lambda report: (self.workspace.reload(), self.fill_products()), self._refuse_workbook)
 
     def dragEnterEvent(self, event) -> None:
         if self.workspace is not None and any(u.toLocalFile().lower().endswith(".xlsx") for u in event.mimeData().urls()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from test_desktop import commit_line, step
 
 from core.project import Project
@@ -308,3 +309,19 @@ def test_every_field_of_step_1_has_an_example_in_chinese(window, tmp_path: Path)
             assert tip and any("\u4e00" <= ch <= "\u9fff" for ch in tip), (widget, tip)
     finally:
         switch_language("en")
+
+
+def test_a_workbook_is_read_in_the_background_then_imported_when_confirmed(window, qtbot, tmp_path: Path,
+                                                                           monkeypatch) -> None:
+    from builders import simple_workbook
+    from PySide6.QtWidgets import QMessageBox
+    assert window.open_project(tmp_path / "p.pcfdesk", create=True)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k:
+                        asked.append(text) or QMessageBox.StandardButton.Yes)
+    task = window.import_workbook(simple_workbook(tmp_path / "w.xlsx"))        # returns at once: a task
+    qtbot.waitUntil(task.done.is_set, timeout=10000)
+    qtbot.waitUntil(lambda: bool(asked), timeout=3000)
+    assert asked[0].startswith("w.xlsx: add P1; replace -; 2 activities")
+    qtbot.waitUntil(lambda: window.product_combo.count() == 1, timeout=10000)
+    assert window.workspace.result.total_kgco2e("P1") == pytest.approx(5.3, rel=1e-12)   # 2×2.5 + 0.5×0.6

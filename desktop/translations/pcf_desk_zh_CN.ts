@@ -686,23 +686,27 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
     </message>
     <message>
         <location filename="../main_window.py" line="372"/>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="402"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="390"/>
+        <source>Reading {0}</source>
+        <translation>正在读取 {0}</translation>
+    </message>
+    <message>
         <location filename="../main_window.py" line="396"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="399"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
