@@ -12,7 +12,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-THOUSANDS = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"                   # 12,345.6
+THOUSANDS = r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"               # 12,345.6 (never 0,227: a decimal)
 DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")                        # 0,53 (only when the caller says so)
 FOOTNOTE_MARK = re.compile(r"^(?P<number>.*?\d)\s*(?:\*+|[a-z]|[①-⑳]|\[\d+\]|\(\d+\)|（\d+）|※)$")
 NO_NUMBER = frozenset({"", "-", "--", "—", "——", "/", "n/a", "na", "nan", "null", "none", "无", "暂无", "缺省"})

@@ -92,3 +92,16 @@ def test_numbers_are_written_without_scientific_notation_and_read_back() -> None
         assert parse_number_text(format_number(x))[0] == x                  # the table's text reads back exactly
     assert [format_significant(x) for x in (5.076e-05, 21849.1234, 11.40476)] == ["0.00005076", "21,849.1",
                                                                                  "11.4048"]
+
+
+def test_a_leading_zero_is_never_read_as_thousands() -> None:
+    """'0,227' is a decimal comma (0.227), never 227: refused where commas are not decimals, read as 0.227 where the
+    file says they are; '1,234' stays one thousand two hundred and thirty-four."""
+    from core.library.cell_values import parse_numbers
+    assert parse_number_text("0,227") == (None, None, "row.not_a_number")
+    assert parse_number_text("0,227", decimal_comma=True) == (0.227, "fix.decimal_comma", None)
+    assert parse_number_text("1,234")[0] == 1234.0 and parse_number_text("-0,5")[0] is None
+    column = parse_numbers(pd.Series(["0,227", "3,1"], dtype=object), decimal_comma=True)
+    assert list(column.values) == [0.227, 3.1]
+    with pytest.raises(CellProblem):
+        as_number("0,227")                                  # a study workbook refuses it with the cell named
