@@ -11,11 +11,10 @@ import contextlib
 import dataclasses
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.changes import ALL_CHANGED, Changes, FactorImport, ImportReport, WorkbookPreview
 from core.domain import DatasetInfo, EmissionFactor, Evidence, Progress, ProjectData
 from core.engine import Contribution, Finding, ProductResult, ProjectResult, Severity, compute
 from core.errors import ComputeError, InputError, Location, StoreError
@@ -23,17 +22,19 @@ from core.gwp import GwpSet
 from core.library.builtin import BUILTIN_DATASET, BUILTIN_VERSION, load_builtin_factors
 from core.library.factor_updates import StudyUpdate, study_updates
 from core.library.search import FactorHit, FactorQuery, search
+from core.project_files import BackupCopy, ProjectCheck, check_project, compute_workbook, restore_project
 from core.store import PROJECT_SUFFIX, ProjectStore
 from core.store.session_lock import SessionLock
 
 if TYPE_CHECKING:      # pandas / reportlab based: imported when a file is read or written, not at start-up
     from core.library.column_mapping import ColumnMapping
-    from core.library.factor_import import FactorFile, FactorFileReport
+    from core.library.factor_import import FactorFile
     from core.reports.documents import StudyDocuments
 
 __all__ = [
     "ALL_CHANGED",
     "PROJECT_SUFFIX",
+    "BackupCopy",
     "Changes",
     "Contribution",
     "DatasetInfo",
@@ -42,82 +43,14 @@ __all__ = [
     "ImportReport",
     "ProductResult",
     "Project",
+    "ProjectCheck",
     "ProjectResult",
     "Severity",
+    "WorkbookPreview",
+    "check_project",
     "compute_workbook",
+    "restore_project",
 ]
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What an operation changed; the GUI refreshes only the screens these flags touch."""
-
-    products: bool = False
-    studies: bool = False
-    activities: bool = False
-    factors: bool = False
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(*(a or b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
-
-    @property
-    def any(self) -> bool:
-        return any(dataclasses.astuple(self))
-
-    def touches(self, other: Changes) -> bool:
-        """Whether any flag set here is also set in `other` (a screen's interests)."""
-        return any(a and b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other)))
-
-    @classmethod
-    def between(cls, before: ProjectData, after: ProjectData) -> Changes:
-        """What differs between two snapshots of an edit (unchanged products are the very same objects)."""
-        before_ids = {id(p) for p in before.products}
-        changed = any(id(p) not in before_ids for p in after.products)
-        products = changed or [p.code for p in before.products] != [p.code for p in after.products]
-        organization = after.organization != before.organization or after.sites != before.sites
-        return cls(products=products or organization, studies=changed, activities=changed,
-                   factors=after.factors is not before.factors and after.factors != before.factors)
-
-
-ALL_CHANGED = Changes(products=True, studies=True, activities=True, factors=True)
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    source: str
-    products_added: list[str] = field(default_factory=list)
-    products_replaced: list[str] = field(default_factory=list)
-    activities: int = 0
-    factors: int = 0
-    changes: Changes = Changes()
-
-
-@dataclass(frozen=True)
-class WorkbookPreview:
-    """A study workbook read, checked and computed with the project's products, not yet written (the GUI shows it
-    and asks; `Project.import_workbook(preview)` then writes exactly this)."""
-
-    source: str
-    incoming: ProjectData
-    result: ProjectResult                 # the merged project's, kept as the project's result after the import
-    base: ProjectData                     # the project's data it was merged with
-    products_added: list[str] = field(default_factory=list)
-    products_replaced: list[str] = field(default_factory=list)
-
-    @property
-    def activities(self) -> int:
-        return sum(len(p.study.activities) for p in self.incoming.products)
-
-
-@dataclass(frozen=True)
-class FactorImport:
-    """What `import_factors` did: the file's row-by-row report and the dataset version it wrote (or found)."""
-
-    report: FactorFileReport
-    dataset: DatasetInfo
-    imported: int                     # factors written (0 when the same file was already imported)
-    already_imported: bool = False
-    changes: Changes = Changes()
 
 
 class Project:
@@ -426,59 +359,6 @@ class Project:
         self._store.save(dataclasses.replace(data, products=updated))
         self.forget_cached_data()
         return Changes(studies=True, activities=True)
-
-
-@dataclass(frozen=True)
-class BackupCopy:
-    path: Path
-    made: datetime
-
-
-@dataclass(frozen=True)
-class ProjectCheck:
-    """`pcf check`: what SQLite's full integrity check found (empty: whole) and the automatic copies, newest first."""
-
-    path: Path
-    problems: list[str]
-    backups: list[BackupCopy]
-
-    @property
-    def whole(self) -> bool:
-        return not self.problems
-
-
-def check_project(path: str | Path) -> ProjectCheck:
-    """Check a project file without opening it for work (it is not a project, or unreadable: StoreError)."""
-    from core.store import backups, database
-    path = Path(path)
-    database.inspect_file(path)
-    copies = [BackupCopy(b.path, b.made) for b in backups.backups(path)]
-    try:
-        problems = backups.integrity_problems(path)
-    except StoreError as e:          # not even readable: what SQLite said is the problem
-        problems = [str(e.problems[0].params.get("reason", ""))]
-    return ProjectCheck(path, problems, copies)
-
-
-def restore_project(path: str | Path, backup: str | Path) -> Path | None:
-    """Put an automatic (or any) copy back as `path` after checking it is a whole PCF Desk project; the file there
-    is moved aside, never overwritten, and where it went is returned. Refused while a window has the project open."""
-    from core.store import backups
-    path, backup = Path(path), Path(backup)
-    lock = SessionLock(path)
-    lock.acquire()
-    try:
-        return backups.restore(path, backup)
-    finally:
-        lock.release()
-
-
-def compute_workbook(path: str | Path, gwp: GwpSet | None = None) -> tuple[ProjectData, ProjectResult]:
-    """A study workbook computed on its own, with the built-in library and no project file (`pcf compute x.xlsx`);
-    activities that cannot be computed raise ComputeError with their cells."""
-    from core.workbook import read_workbook
-    data = read_workbook(path, load_builtin_factors())
-    return data, compute(data.products, data.factors, gwp=gwp, strict=True, pinned=data.pinned_factors)
 
 
 def _raise_errors(findings: list[Finding]) -> None:

@@ -47,6 +47,8 @@ class ActivityModel(QAbstractTableModel):
         super().__init__()
         self.workspace, self.product_code, self.stage = workspace, product_code, stage
         self.invalid: dict[tuple[int, str], tuple[str, str]] = {}    # (activity position, field) -> (typed, why)
+        self._problems: dict[int, str] = {}          # activity position -> the engine's errors (for one result)
+        self._problems_of: object = None
         workspace.changed.connect(self.refresh)
 
     # -- what the table shows ------------------------------------------------------------------------------------
@@ -122,10 +124,17 @@ class ActivityModel(QAbstractTableModel):
         return f"{ref} — {named}" if named else ref
 
     def engine_problem(self, position: int) -> str | None:
-        """Why the engine could not compute this row (unknown factor, unit that does not convert...), if so."""
-        found = [f.message() for f in self.workspace.result.findings
-                 if f.product == self.product_code and f.activity_index == position and f.severity.value == "error"]
-        return "\n".join(found) or None
+        """Why the engine could not compute this row (unknown factor, unit that does not convert...), if so. Read
+        per painted cell, so the result's findings are indexed once per result, not scanned per cell."""
+        result = self.workspace.result
+        if self._problems_of is not result:
+            problems: dict[int, list[str]] = {}
+            for f in result.findings:
+                if f.product == self.product_code and f.activity_index is not None and f.severity.value == "error":
+                    problems.setdefault(f.activity_index, []).append(f.message())
+            self._problems = {i: "\n".join(texts) for i, texts in problems.items()}
+            self._problems_of = result
+        return self._problems.get(position)
 
     def problem_at(self, row: int, column: int) -> str | None:
         """The message for a cell: a refused edit, else what the engine says about its row."""
