@@ -56,6 +56,7 @@ class ImportReport:
     activities: int = 0
     factors: int = 0
     changes: Changes = Changes()
+    amounts_pending: int = 0              # activities of a template still to be entered
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,16 @@ class WorkbookPreview:
     base: ProjectData                     # the project's data it was merged with
     products_added: list[str] = field(default_factory=list)
     products_replaced: list[str] = field(default_factory=list)
+    template: bool = False                # read as a template: blank amounts are still to be entered
 
     @property
     def activities(self) -> int:
         return sum(len(p.study.activities) for p in self.incoming.products)
+
+    @property
+    def amounts_pending(self) -> int:
+        """Activities whose amount is still to be entered (a template's rows): shown, never counted."""
+        return sum(a.amount is None for p in self.incoming.products for a in p.study.activities)
 
 
 @dataclass(frozen=True)

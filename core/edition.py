@@ -30,7 +30,7 @@ from core.i18n import language
 from core.paths import resource_path
 
 if TYPE_CHECKING:
-    from core.project import FactorImport, Project
+    from core.project import FactorImport, ImportReport, Project
 
 __all__ = [
     "EDITION_FILE",
@@ -39,11 +39,15 @@ __all__ = [
     "EditionDataset",
     "EditionTemplate",
     "apply_to_project",
+    "create_from_template",
+    "example_editions",
     "install_edition",
     "installed_edition",
     "load_edition",
     "program_folder",
     "report_footer",
+    "start_from_template",
+    "study_templates",
 ]
 
 EDITION_FILE = "edition.json"
@@ -61,9 +65,14 @@ class EditionTemplate:
     file: Path
     title_zh: str
     title_en: str
+    description_zh: str = ""
+    description_en: str = ""
 
     def title(self, lang: str | None = None) -> str:
         return self.title_zh if (lang or language()) == "zh_CN" else self.title_en
+
+    def description(self, lang: str | None = None) -> str:
+        return self.description_zh if (lang or language()) == "zh_CN" else self.description_en
 
 
 @dataclass(frozen=True)
@@ -145,7 +154,9 @@ def _load_folder(root: Path, label: str) -> Edition:
         if fh.read(len(_PNG_MAGIC)) != _PNG_MAGIC:
             raise InputError.one("edition.not_png", where, "hint.edition_logo", field="logo", name=data["logo"])
     templates = tuple(EditionTemplate(member(f"templates[{i}].file", t["file"]), t["title"]["zh_CN"],
-                                      t["title"]["en"]) for i, t in enumerate(data["templates"]))
+                                      t["title"]["en"], t.get("description", {}).get("zh_CN", ""),
+                                      t.get("description", {}).get("en", ""))
+                      for i, t in enumerate(data["templates"]))
     datasets = tuple(EditionDataset(member(f"datasets[{i}].file", d["file"]), d["dataset"].strip(),
                                     d["version"].strip(), d["publisher"].strip())
                      for i, d in enumerate(data["datasets"]))
@@ -334,6 +345,42 @@ def apply_to_project(edition: Edition, project: Project) -> list[FactorImport]:
         results.append(project.import_factors(ds.file, dataset=ds.dataset, version=ds.version,
                                                publisher=ds.publisher))
     return results
+
+
+def example_editions() -> list[Edition]:
+    """The example editions shipped in `resources/editions/` (each says it is an example, not an association's)."""
+    folder = resource_path("editions")
+    return [load_edition(manifest.parent) for manifest in sorted(folder.glob(f"*/{EDITION_FILE}"))]
+
+
+def study_templates(user_folder: str | Path | None = None) -> list[tuple[Edition, EditionTemplate]]:
+    """Every sector template a new study can start from: the installed edition's first, then the shipped examples'
+    (an example already installed is listed once)."""
+    installed = installed_edition(user_folder)
+    editions = [installed] if installed is not None else []
+    editions += [e for e in example_editions() if installed is None or e.id != installed.id]
+    return [(edition, template) for edition in editions for template in edition.templates]
+
+
+def start_from_template(project: Project, edition: Edition, template: EditionTemplate) -> ImportReport:
+    """A new study from a sector template: the edition's factor datasets, then the template's products and
+    activities, whose blank amounts stay to be entered (shown, never counted as 0). Each step is one transaction; a
+    template the project refuses raises before its products are written."""
+    project.ensure_builtin_library()
+    apply_to_project(edition, project)
+    return project.import_workbook(template.file, template=True)
+
+
+def create_from_template(path: str | Path, edition: Edition, template: EditionTemplate) -> ImportReport:
+    """A new project file at `path` holding a study started from `template` (see `start_from_template`); a file
+    that could not be completed is removed, so a failed start leaves nothing half-made behind."""
+    from core.project import Project, remove_project_file
+    try:
+        with Project.create(path) as project:
+            return start_from_template(project, edition, template)
+    except BaseException:
+        remove_project_file(path)
+        raise
 
 
 def report_footer(edition: Edition | None) -> str:

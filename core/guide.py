@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from core.credit_code import is_valid_credit_code
 from core.domain import Product, ProjectData
-from core.engine import ProjectResult, Severity
+from core.engine import AMOUNT_PENDING, ProjectResult, Severity
 from core.i18n import tr
 from core.lifecycle import STAGES as STAGES_OF_LIFE
 
 STEPS = ("organization", "boundary", "activities", "factors", "results", "report")
 _FACTOR_FINDINGS = frozenset({"finding.unknown_factor", "finding.no_factor", "finding.unit_mismatch"})
+_ACTIVITY_FINDINGS = frozenset({"finding.no_factor", AMOUNT_PENDING})
 
 
 def missing(data: ProjectData, result: ProjectResult | None) -> dict[str, list[str]]:
@@ -34,7 +35,7 @@ def missing(data: ProjectData, result: ProjectResult | None) -> dict[str, list[s
     findings = result.findings if result is not None else []
     errors = [f for f in findings if f.severity is Severity.ERROR]
     # an activity without a factor is an unfinished row of step 3 as much as a missing choice of step 4
-    out["activities"] += [f.message() for f in errors if f.code == "finding.no_factor"]
+    out["activities"] += [f.message() for f in errors if f.code in _ACTIVITY_FINDINGS]
     out["factors"] = [f.message() for f in errors if f.code in _FACTOR_FINDINGS]
     out["results"] = [f.message() for f in errors if f.code not in _FACTOR_FINDINGS]
     if errors:                              # a total that left activities out is not a result for the report

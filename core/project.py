@@ -16,13 +16,20 @@ from typing import TYPE_CHECKING
 
 from core.changes import ALL_CHANGED, Changes, FactorImport, ImportReport, WorkbookPreview
 from core.domain import DatasetInfo, EmissionFactor, Evidence, Progress, ProjectData
-from core.engine import Contribution, Finding, ProductResult, ProjectResult, Severity, compute
+from core.engine import AMOUNT_PENDING, Contribution, Finding, ProductResult, ProjectResult, Severity, compute
 from core.errors import ComputeError, InputError, Location, StoreError
 from core.gwp import GwpSet
 from core.library.builtin import BUILTIN_DATASET, BUILTIN_VERSION, load_builtin_factors
 from core.library.factor_updates import StudyUpdate, study_updates
 from core.library.search import FactorHit, FactorQuery, search
-from core.project_files import BackupCopy, ProjectCheck, check_project, compute_workbook, restore_project
+from core.project_files import (
+    BackupCopy,
+    ProjectCheck,
+    check_project,
+    compute_workbook,
+    remove_project_file,
+    restore_project,
+)
 from core.store import PROJECT_SUFFIX, ProjectStore
 from core.store.session_lock import SessionLock
 
@@ -49,6 +56,7 @@ __all__ = [
     "WorkbookPreview",
     "check_project",
     "compute_workbook",
+    "remove_project_file",
     "restore_project",
 ]
 
@@ -225,23 +233,25 @@ class Project:
         return study_updates(self.data())
 
     # -- changing ------------------------------------------------------------------------------------------------
-    def preview_workbook(self, path: str | Path) -> ProjectData:
-        """Read and check a study workbook against this project's factor library, writing nothing."""
+    def preview_workbook(self, path: str | Path, *, template: bool = False) -> ProjectData:
+        """Read and check a study workbook against this project's factor library, writing nothing. A `template`
+        may leave amounts blank (still to be entered, never counted as 0: see `read_workbook`)."""
         from core.workbook import read_workbook  # openpyxl: loaded when a workbook is read, not at start-up
-        return read_workbook(path, self.library())
+        return read_workbook(path, self.library(), template=template)
 
-    def preview_import(self, path: str | Path) -> WorkbookPreview:
+    def preview_import(self, path: str | Path, *, template: bool = False) -> WorkbookPreview:
         """Read, validate and compute the workbook together with the products already here, writing nothing: what
         an import would add and replace, or the problems (with their cells) that refuse it."""
-        return self._merged(self.preview_workbook(path), Path(path).name)
+        return self._merged(self.preview_workbook(path, template=template), Path(path).name, template)
 
-    def import_workbook(self, source: str | Path | WorkbookPreview) -> ImportReport:
+    def import_workbook(self, source: str | Path | WorkbookPreview, *, template: bool = False) -> ImportReport:
         """Import a workbook, or exactly what a preview showed, in one transaction. Any problem raises before anything
         is written: the project file stays exactly as it was. The result computed for the preview is kept: the
-        report or package that follows does not compute again."""
-        preview = source if isinstance(source, WorkbookPreview) else self.preview_import(source)
+        report or package that follows does not compute again. A `template` (or a preview of one) keeps its blank
+        amounts as activities still to be entered."""
+        preview = source if isinstance(source, WorkbookPreview) else self.preview_import(source, template=template)
         if preview.base is not self.data():            # the project changed since that preview: merge again
-            preview = self._merged(preview.incoming, preview.source)
+            preview = self._merged(preview.incoming, preview.source, preview.template)
         incoming = preview.incoming
         self._store.import_data(incoming, source_name=preview.source)
         self.forget_cached_data()
@@ -251,9 +261,10 @@ class Project:
             products_replaced=preview.products_replaced, activities=preview.activities,
             factors=len(incoming.factors),
             changes=Changes(products=True, studies=True, activities=True, factors=bool(incoming.factors)),
+            amounts_pending=preview.amounts_pending,
         )
 
-    def _merged(self, incoming: ProjectData, source: str) -> WorkbookPreview:
+    def _merged(self, incoming: ProjectData, source: str, template: bool = False) -> WorkbookPreview:
         current = self.data()
         new_codes = {p.code for p in incoming.products}
         merged = ProjectData(
@@ -261,12 +272,16 @@ class Project:
             factors={**current.factors, **incoming.factors}, pinned_factors=current.pinned_factors,
             organization=current.organization, sites=current.sites,
         )
-        result = compute(merged.products, merged.factors, strict=True, pinned=merged.pinned_factors)  # cell locations
+        result = compute(merged.products, merged.factors, strict=False, pinned=merged.pinned_factors)
+        # the workbook's own problems refuse it, with their cells; a template's blank amounts are expected, and the
+        # project's earlier products are the project's business, not this workbook's
+        _raise_errors([f for f in result.findings if f.product in new_codes
+                       and not (template and f.code == AMOUNT_PENDING)])
         existing = {p.code for p in current.products}
         return WorkbookPreview(
             source=source, incoming=incoming, result=result, base=current,
             products_added=[p.code for p in incoming.products if p.code not in existing],
-            products_replaced=[p.code for p in incoming.products if p.code in existing],
+            products_replaced=[p.code for p in incoming.products if p.code in existing], template=template,
         )
 
     def ensure_builtin_library(self) -> Changes:

@@ -67,3 +67,11 @@ def compute_workbook(path: str | Path, gwp: GwpSet | None = None) -> tuple[Proje
     from core.workbook import read_workbook
     data = read_workbook(path, load_builtin_factors())
     return data, compute(data.products, data.factors, gwp=gwp, strict=True, pinned=data.pinned_factors)
+
+
+def remove_project_file(path: str | Path) -> None:
+    """Remove a project file this program has just created and could not complete, with its -wal and -shm."""
+    path = Path(path)
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if p.exists():
+            p.unlink()

@@ -18,6 +18,7 @@ from core.lifecycle import Stage
 from core.project import ALL_CHANGED, Changes
 from desktop.workspace import Workspace
 
+_FINDING_COLUMNS = {"factor": "factor_ref"}        # an engine finding's field -> this table's column
 FIELDS = ("name", "amount", "unit", "basis", "factor_ref", "distance_km", "data_type", "source", "note")
 EVIDENCE_COLUMN = len(FIELDS)        # the documents attached, read-only here (attached with a button)
 RESULT_COLUMN = len(FIELDS) + 1      # the activity's kg CO2e per declared unit, read-only
@@ -48,6 +49,7 @@ class ActivityModel(QAbstractTableModel):
         self.workspace, self.product_code, self.stage = workspace, product_code, stage
         self.invalid: dict[tuple[int, str], tuple[str, str]] = {}    # (activity position, field) -> (typed, why)
         self._problems: dict[int, str] = {}          # activity position -> the engine's errors (for one result)
+        self._problem_fields: dict[int, set[str]] = {}   # activity position -> the columns those errors are about
         self._problems_of: object = None
         workspace.changed.connect(self.refresh)
 
@@ -101,9 +103,13 @@ class ActivityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if bad:
                 return bad[0]
-            text = activity_cell_text(self.activity(index.row()), field)
-            return self.factor_text(self.activity(index.row())) if field == "factor_ref" and text else text
-        problem = bad[1] if bad else (self.engine_problem(position) if field == "factor_ref" else None)
+            activity = self.activity(index.row())
+            if field == "amount" and activity.amount is None:        # still to be entered: said, never a 0
+                return QCoreApplication.translate("ActivityModel", "(to be entered)")
+            text = activity_cell_text(activity, field)
+            return self.factor_text(activity) if field == "factor_ref" and text else text
+        problem = bad[1] if bad else (self.engine_problem(position) if field in self.problem_fields(position)
+                                      else None)
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return QBrush(INVALID)
         if role == Qt.ItemDataRole.ToolTipRole and problem:
@@ -126,15 +132,28 @@ class ActivityModel(QAbstractTableModel):
     def engine_problem(self, position: int) -> str | None:
         """Why the engine could not compute this row (unknown factor, unit that does not convert...), if so. Read
         per painted cell, so the result's findings are indexed once per result, not scanned per cell."""
-        result = self.workspace.result
-        if self._problems_of is not result:
-            problems: dict[int, list[str]] = {}
-            for f in result.findings:
-                if f.product == self.product_code and f.activity_index is not None and f.severity.value == "error":
-                    problems.setdefault(f.activity_index, []).append(f.message())
-            self._problems = {i: "\n".join(texts) for i, texts in problems.items()}
-            self._problems_of = result
+        self._index_problems()
         return self._problems.get(position)
+
+    def problem_fields(self, position: int) -> set[str]:
+        """The columns the engine's errors about this row are about (the factor column when a finding names none)."""
+        self._index_problems()
+        return self._problem_fields.get(position, set())
+
+    def _index_problems(self) -> None:
+        result = self.workspace.result
+        if self._problems_of is result:
+            return
+        problems: dict[int, list[str]] = {}
+        fields: dict[int, set[str]] = {}
+        for f in result.findings:
+            if f.product == self.product_code and f.activity_index is not None and f.severity.value == "error":
+                problems.setdefault(f.activity_index, []).append(f.message())
+                column = _FINDING_COLUMNS.get(f.field or "", f.field)
+                fields.setdefault(f.activity_index, set()).add(column if column in FIELDS else "factor_ref")
+        self._problems = {i: "\n".join(texts) for i, texts in problems.items()}
+        self._problem_fields = fields
+        self._problems_of = result
 
     def problem_at(self, row: int, column: int) -> str | None:
         """The message for a cell: a refused edit, else what the engine says about its row."""
@@ -199,8 +218,8 @@ class ActivityModel(QAbstractTableModel):
         return all_ok
 
     def add_row(self) -> int:
-        activities = [*self.product().study.activities,
-                      Activity(self.stage, QCoreApplication.translate("ActivityModel", "New activity"), 0.0, "kg")]
+        activities = [*self.product().study.activities,     # the amount is still to be entered, not 0
+                      Activity(self.stage, QCoreApplication.translate("ActivityModel", "New activity"), None, "kg")]
         self.workspace.commit(with_activities(self.workspace.data, self.product_code, activities),
                               QCoreApplication.translate("ActivityModel", "Add activity"))
         return self.rowCount() - 1

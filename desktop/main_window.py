@@ -10,6 +10,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.data_folder = data_folder or Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
         self.workspace: Workspace | None = None
+        self.saved_at: datetime | None = None        # the last edit written to the project file
         self.pages: list[StepPage] = []
         self.setAcceptDrops(True)
         self.resize(1200, 780)
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             start = StartPage(self.settings.recent(), self.settings.recent_products)
             start.new_requested.connect(self.new_project)
+            start.template_requested.connect(self.choose_template)
             start.open_requested.connect(self.open_dialog)
             start.demo_requested.connect(self.open_demo)
             start.recent_chosen.connect(self.open_project)
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         file = self.menuBar().addMenu(self.tr("&File"))
         keys = QKeySequence.StandardKey
         for text, slot, key in ((self.tr("New project ..."), self.new_project, keys.New),
+                                (self.tr("New study from a template ..."), self.choose_template, None),
                                 (self.tr("Open project ..."), self.open_dialog, keys.Open),
                                 (self.tr("Open the demo project"), self.open_demo, None)):
             action = file.addAction(text, slot)
@@ -208,10 +212,17 @@ class MainWindow(QMainWindow):
         """Every edit is saved at once: the status bar says so, with the time (or that nothing can be saved)."""
         if self.workspace is None:
             return
+        self.saved_at = datetime.now()
+        self.show_save_status()
+
+    def show_save_status(self) -> None:
+        """The save status in the current language (again after a language switch)."""
+        if self.workspace is None:
+            return
         if self.workspace.read_only:
             self.statusBar().showMessage(self.tr("Read-only: changes cannot be saved"))
-        else:
-            self.statusBar().showMessage(self.tr("Saved at {0}").format(datetime.now().strftime("%H:%M:%S")))
+        elif self.saved_at is not None:
+            self.statusBar().showMessage(self.tr("Saved at {0}").format(self.saved_at.strftime("%H:%M:%S")))
 
     def update_marks(self, changes: object = None) -> None:
         from core.guide import STEPS, missing
@@ -331,6 +342,7 @@ class MainWindow(QMainWindow):
     def _close_workspace(self) -> None:
         """Close the project; a file that could not be completed (disk full) is said, with what to do."""
         workspace, self.workspace = self.workspace, None
+        self.saved_at = None
         if workspace is None:
             return
         self.settings.add_recent(workspace.path, [p.name for p in workspace.data.products])   # names as left
@@ -341,12 +353,68 @@ class MainWindow(QMainWindow):
                                 "\n".join(p.text() for p in e.problems))
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", f"PCF Desk (*{PROJECT_SUFFIX})")
-        if path:
-            path = Path(path).with_suffix(PROJECT_SUFFIX)
-            if path.exists():
-                path.unlink()
+        path = self.ask_new_path()
+        if path is not None:
             self.open_project(path, create=True)
+
+    def ask_new_path(self) -> Path | None:
+        """Where a new project goes; a file chosen to be replaced is removed (the dialog asked)."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", f"PCF Desk (*{PROJECT_SUFFIX})")
+        if not path:
+            return None
+        target = Path(path).with_suffix(PROJECT_SUFFIX)
+        if target.exists():
+            target.unlink()
+        return target
+
+    def choose_template(self) -> None:
+        """The menu's and the start page's entry (a signal's `checked` argument must not reach `choice`)."""
+        self.new_from_template()
+
+    def new_from_template(self, choice: object = None, path: Path | None = None):
+        """A new study from a sector template (or the demo as an example): pick it, say where the project goes,
+        and core builds it in the background (the edition's factors, then the template's activities with their
+        amounts still to be entered). `choice` and `path` skip the dialogs (scripts, tests); returns the task."""
+        from core.edition import create_from_template, study_templates
+        from desktop.tasks import run_task
+        from desktop.template_dialog import DEMO, TemplateDialog
+        if choice is None:
+            try:
+                templates = study_templates(self.data_folder)
+            except PcfError as e:
+                QMessageBox.warning(self, self.tr("Cannot list the templates"), "\n".join(p.text() for p in e.problems))
+                return None
+            dialog = TemplateDialog(templates, self)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            choice = dialog.choice() if accepted else None
+            dialog.deleteLater()
+            if choice is None:
+                return None
+        if choice == DEMO:
+            self.open_demo()
+            return None
+        if not isinstance(choice, tuple):
+            return None
+        edition, template = choice
+        path = path if path is not None else self.ask_new_path()
+        if path is None:
+            return None
+        target = Path(path)
+        self.template_task = run_task(
+            self, self.tr("Starting a study from {0}").format(template.title()),
+            lambda progress: create_from_template(target, edition, template),
+            lambda report: self._started_from_template(target, report), self._refuse_template)
+        return self.template_task
+
+    def _started_from_template(self, path: Path, report) -> None:
+        if self.open_project(path) and report.amounts_pending:
+            self.statusBar().showMessage(self.tr(
+                "{0} activities still need their amount: enter them in step 3 (marked until filled in).")
+                .format(report.amounts_pending))
+
+    def _refuse_template(self, error: BaseException) -> None:
+        text = "\n".join(p.text() for p in error.problems) if isinstance(error, PcfError) else str(error)
+        QMessageBox.warning(self, self.tr("The template cannot be used"), text)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", f"PCF Desk (*{PROJECT_SUFFIX})")
@@ -432,6 +500,7 @@ class MainWindow(QMainWindow):
             if product is not None:
                 self.choose_product(product)
             self.step_list.setCurrentRow(max(step, 0))
+            self.show_save_status()
 
     def closeEvent(self, event) -> None:
         self.settings.set_value("window/geometry", self.saveGeometry())

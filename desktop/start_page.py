@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 class StartPage(QWidget):
     new_requested = Signal()
+    template_requested = Signal()
     open_requested = Signal()
     demo_requested = Signal()
     recent_chosen = Signal(Path)
@@ -25,9 +26,10 @@ class StartPage(QWidget):
         layout.addWidget(subtitle)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New project ..."))
+        self.template_button = QPushButton(self.tr("New study from a template ..."))
         self.open_button = QPushButton(self.tr("Open project ..."))
         self.demo_button = QPushButton(self.tr("Open the demo project"))
-        for b in (self.new_button, self.open_button, self.demo_button):
+        for b in (self.new_button, self.template_button, self.open_button, self.demo_button):
             b.setMinimumHeight(44)
             buttons.addWidget(b)
         layout.addLayout(buttons)
@@ -41,6 +43,7 @@ class StartPage(QWidget):
             self.recent.addItem(item)
         layout.addWidget(self.recent, 1)
         self.new_button.clicked.connect(self.new_requested)
+        self.template_button.clicked.connect(self.template_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.recent.itemActivated.connect(

@@ -284,7 +284,7 @@ def test_v1_file_is_backed_up_and_upgraded(tmp_path: Path):
     old = build_v1(tmp_path / "old.pcfdesk")
     original = old.read_bytes()
     with ProjectStore.open(old) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         assert store.backup_path == tmp_path / "old.pcfdesk.v1.bak"
         with store.reader() as s:      # version 3 indexed the factors the old file already held
             indexed = s.execute(text("SELECT count(*) FROM factor_name_fts")).scalar_one()
@@ -298,6 +298,7 @@ def test_v1_file_is_backed_up_and_upgraded(tmp_path: Path):
     assert steel.study.allocation is Allocation.ECONOMIC and steel.study.period_output == Amount(24000.0, "吨")
     assert [a.name for a in steel.study.activities] == ["Slab", "Electricity"]
     assert steel.study.activities[1].dq_technology is None and steel.study.activities[1].uncertainty == ""
+    assert [a.amount for a in steel.study.activities] == [1.02, 3600000.0]   # version 5: every old amount was given
     assert steel.study.excluded_stages == {Stage.DISTRIBUTION: "customer collects at the gate"}
     assert data.factors["ORE"].flows == {"co2_fossil": 12.5, "ch4_fossil": 0.01}
     assert data.organization is not None and data.sites[0].grid_region == "华东"
@@ -582,13 +583,14 @@ def test_version_3_evidence_bytes_move_to_the_blob_table(project: Path):
     con = sqlite3.connect(project)
     activity_id = con.execute("SELECT id FROM activities LIMIT 1").fetchone()[0]
     con.execute("DROP TABLE evidence_blobs")
+    con.execute("ALTER TABLE activities DROP COLUMN amount_pending")       # added by version 5
     con.execute("INSERT INTO evidence_files (activity_id, file_name, sha256, content, added_at) "
                 "VALUES (?, 'meter.jpg', 'abc123', x'FFD8FF', '2025-01-01 00:00:00')", (activity_id,))
     con.execute("PRAGMA user_version = 3")
     con.commit()
     con.close()
     with ProjectStore.open(project) as store:
-        assert store.schema_version == 4 and store.backup_path is not None
+        assert store.schema_version == SCHEMA_VERSION and store.backup_path is not None
         assert store.evidence_bytes("abc123") == b"\xff\xd8\xff"
         evidence = [e for p in store.load().products for a in p.study.activities for e in a.evidence]
         assert [(e.file_name, e.sha256) for e in evidence] == [("meter.jpg", "abc123")]

@@ -25,7 +25,7 @@ def import_workbook(args: argparse.Namespace) -> int:
     existed = args.project.exists()
     try:
         with Project.open_or_create(args.project) as project:
-            report = project.import_workbook(args.workbook)
+            report = project.import_workbook(args.workbook, template=args.template)
     except Exception:
         if not existed:
             remove_project_file(args.project)
@@ -33,6 +33,8 @@ def import_workbook(args: argparse.Namespace) -> int:
     print(tr("cli.imported", source=report.source, project=str(args.project), activities=report.activities,
              factors=report.factors, added=", ".join(report.products_added) or "-",
              replaced=", ".join(report.products_replaced) or "-"))
+    if report.amounts_pending:
+        print(tr("cli.amounts_pending", count=report.amounts_pending))
     return 0
 
 
@@ -89,8 +91,5 @@ def _is_project_file(path: Path) -> bool:
 
 
 def remove_project_file(path: Path) -> None:
-    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if p.exists():
-            p.unlink()
-
-
+    from core.project import remove_project_file as remove  # core.project loads numpy: only when needed
+    remove(path)

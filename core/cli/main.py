@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help=tr("cli.help.import"))
     imp.add_argument("workbook", type=Path)
     imp.add_argument("--project", type=Path, required=True, help=tr("cli.help.project"))
+    imp.add_argument("--template", action="store_true", help=tr("cli.help.import_template"))
     imp.set_defaults(run=commands.import_workbook)
 
     comp = sub.add_parser("compute", help=tr("cli.help.compute"))

@@ -97,7 +97,9 @@ class Evidence:
 class Activity:
     stage: Stage
     name: str
-    amount: float
+    # None: still to be entered (a row of a sector template, a row just added): shown, never counted as 0, and the
+    # engine leaves the activity out with a finding until it is filled in.
+    amount: float | None
     unit: str
     basis: Basis = Basis.PER_UNIT
     factor_ref: str = ""           # a factor code, or "product:CODE" for another product of the project

@@ -5,13 +5,14 @@ from collections.abc import Mapping
 
 from core.domain import EmissionFactor, Product
 from core.engine.compile import CompiledSystem, compile_system
-from core.engine.findings import Finding, Severity
+from core.engine.findings import AMOUNT_PENDING, Finding, Severity
 from core.engine.results import Contribution, ProductResult, ProjectResult
 from core.engine.solve import LinkSolver, SolvedSystem, factorise, solve
 from core.errors import ComputeError
 from core.gwp import GwpSet
 
 __all__ = [
+    "AMOUNT_PENDING",
     "CompiledSystem",
     "Contribution",
     "Finding",

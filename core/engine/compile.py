@@ -19,7 +19,7 @@ import numpy as np
 
 from core.domain import PRODUCT_LINK_PREFIX, Activity, Basis, EmissionFactor, Product
 from core.engine.allocation import allocation_share, in_declared_units, output_in_declared_units
-from core.engine.findings import Finding, Severity
+from core.engine.findings import AMOUNT_PENDING, Finding, Severity
 from core.gwp import flow_keys, flow_vector
 from core.lifecycle import STAGES
 from core.units import Amount, UnitProblem, conversion_factor, transport_unit
@@ -76,7 +76,7 @@ class _Compiler:
         self.findings.append(Finding(
             code=code, severity=severity, product=product.code, params=params, activity_index=index,
             stage=act.stage.value if act is not None else None, hint_id=hint,
-            location=origin.at(field) if origin is not None else None,
+            location=origin.at(field) if origin is not None else None, field=field,
         ))
 
     # -- per product ---------------------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ class _Compiler:
         c_pi, c_ai, c_st, c_amount, _, c_pp, c_ref, c_dist = zip(*cols) if cols else ((),) * 8
         pi_ = np.array(c_pi, np.int64)
         st_ = np.array(c_st, np.int64)
-        amount = np.array(c_amount, float)
+        amount = np.array([np.nan if a is None else a for a in c_amount], float)   # None: still to be entered
         per_period = np.array(c_pp, bool)
         distance = np.array([np.nan if d is None else d for d in c_dist], float)
         targets = self.resolve_targets(set(c_ref))
@@ -151,7 +151,7 @@ class _Compiler:
         kinds, tgts, convs = [-1] * n, [0] * n, [0.0] * n
         for k, c in enumerate(cols):
             if not ok[k]:
-                self.explain_skipped(c, output)
+                self.explain_skipped(c, output, targets)
                 continue
             t = targets.get(c[6])
             if t is None:
@@ -201,12 +201,17 @@ class _Compiler:
         p = self.products[c[0]]
         return p, p.study.activities[c[1]]
 
-    def explain_skipped(self, c: tuple, output: np.ndarray) -> None:
+    def explain_skipped(self, c: tuple, output: np.ndarray, targets: Mapping[tuple, tuple[int, int]]) -> None:
         p, a = self._act(c)
         if a.stage not in p.study.included_stages:
             self.problem("finding.outside_boundary", p, a, c[1], field="stage", severity=Severity.WARNING,
                          hint="hint.outside_boundary", activity=a.name, stage=a.stage.value,
                          boundary=p.study.boundary.value)
+        elif a.amount is None:              # left out, never counted as 0; its factor is checked all the same
+            self.problem(AMOUNT_PENDING, p, a, c[1], field="amount", hint="hint.amount_pending",
+                         activity=a.name)
+            if targets.get(c[6]) is None:
+                self.explain_unknown(c)
         elif a.amount < 0:
             self.problem("finding.negative_amount", p, a, c[1], field="amount", hint="hint.negative_amount",
                          activity=a.name, amount=a.amount)

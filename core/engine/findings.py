@@ -7,6 +7,9 @@ from enum import Enum
 from core.errors import Location, Problem
 from core.i18n import tr
 
+# An activity whose amount is still to be entered (a template row): left out of the total, never counted as 0.
+AMOUNT_PENDING = "finding.amount_pending"
+
 
 class Severity(str, Enum):
     WARNING = "warning"   # computed, but the user should look (e.g. activity outside the boundary, left out)
@@ -23,6 +26,7 @@ class Finding:
     stage: str | None = None
     location: Location | None = None
     hint_id: str | None = None
+    field: str | None = None            # the activity's field at fault ("amount", "factor", "unit", ...), if one
 
     def message(self, lang: str | None = None) -> str:
         return tr(self.code, lang=lang, product=self.product, **self.params)

@@ -243,6 +243,7 @@ class ProjectResult:
         out: list[Contribution] = []
         for k in np.nonzero(cs.fa_product == i)[0]:
             a = acts[int(cs.fa_activity[k])]
+            assert a.amount is not None          # an activity still to be filled in is never computed
             fcode = cs.factor_codes[int(cs.fa_factor[k])]
             f = cs.factors[int(cs.fa_factor[k])] if cs.factors else None
             per_unit = co2e_of(cs.factor_flows[cs.fa_factor[k]], gwp)
@@ -259,6 +260,7 @@ class ProjectResult:
             ))
         for k in np.nonzero(cs.la_product == i)[0]:
             a = acts[int(cs.la_activity[k])]
+            assert a.amount is not None          # an activity still to be filled in is never computed
             q = cs.product_codes[int(cs.la_target[k])]
             per_unit = co2e_of(self.solved.totals[cs.la_target[k]], gwp)
             kg = float(cs.la_coef[k] * per_unit)

@@ -186,7 +186,8 @@ class _Report:
 
     def data_quality(self) -> list:
         acts = self.study.activities
-        rows = [[a.stage.label(self.lang), a.name, format_number(a.amount),
+        rows = [[a.stage.label(self.lang), a.name,
+                 format_number(a.amount) if a.amount is not None else self.t("report.amount_pending"),
                  a.unit + (f" × {format_number(a.distance_km)} km" if a.distance_km else ""),
                  self.t(f"basis.{Basis(a.basis).value}"), self.t(f"data_type.{DataType(a.data_type).value}"), a.source]
                 for a in acts]

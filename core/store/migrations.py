@@ -15,6 +15,7 @@ History:
 - 2: `evidence_files`; `activities.dq_technology/dq_geography/dq_time/dq_precision` and `activities.uncertainty`.
 - 3: the factor search index (FTS5 tables, `factor_search_contexts`, `emission_factors.search_context_id`).
 - 4: `evidence_blobs` (evidence bytes once per SHA-256); bytes stored in `evidence_files.content` move there.
+- 5: `activities.amount_pending` (an amount still to be entered, e.g. a row of a sector template).
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from core.errors import StoreError
 from core.store import database, factor_index
 from core.store.schema import Base, EvidenceBlobRow, EvidenceFileRow
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 OLDEST_SUPPORTED = 1
 
 
@@ -105,8 +106,14 @@ def _upgrade_to_4(conn: Connection) -> None:
     conn.exec_driver_sql("UPDATE evidence_files SET content = NULL")
 
 
+def _upgrade_to_5(conn: Connection) -> None:
+    """Amounts still to be entered: every existing activity has its amount."""
+    conn.exec_driver_sql("ALTER TABLE activities ADD COLUMN amount_pending BOOLEAN DEFAULT '0' NOT NULL")
+
+
 _STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2,
     3: _upgrade_to_3,
     4: _upgrade_to_4,
+    5: _upgrade_to_5,
 }

@@ -119,7 +119,8 @@ def activity_to_row(a: Activity, position: int, factor_id: int | None) -> Activi
 
 def _activity_row(a: Activity, position: int, factor_id: int | None) -> ActivityRow:
     return ActivityRow(
-        position=position, stage=Stage(a.stage).value, name=a.name, amount=a.amount, unit=a.unit,
+        position=position, stage=Stage(a.stage).value, name=a.name, amount=a.amount or 0.0,
+        amount_pending=a.amount is None, unit=a.unit,
         basis=Basis(a.basis).value, factor_ref=a.factor_ref, factor_id=factor_id, distance_km=a.distance_km,
         data_type=DataType(a.data_type).value, source=a.source, note=a.note, geography=a.geography,
         dq_technology=a.dq_technology, dq_geography=a.dq_geography, dq_time=a.dq_time, dq_precision=a.dq_precision,
@@ -162,7 +163,8 @@ def study_from_row(row: StudyRow) -> Study:
 
 def activity_from_row(row: ActivityRow) -> Activity:
     return Activity(
-        stage=Stage(row.stage), name=row.name, amount=row.amount, unit=row.unit, basis=Basis(row.basis),
+        stage=Stage(row.stage), name=row.name, amount=None if row.amount_pending else row.amount, unit=row.unit,
+        basis=Basis(row.basis),
         factor_ref=row.factor_ref, distance_km=row.distance_km, data_type=DataType(row.data_type), source=row.source,
         note=row.note, geography=row.geography, dq_technology=row.dq_technology, dq_geography=row.dq_geography,
         dq_time=row.dq_time, dq_precision=row.dq_precision, uncertainty=row.uncertainty, factor_id=row.factor_id,

@@ -165,6 +165,9 @@ class ActivityRow(Base):
     dq_time: Mapped[int | None] = mapped_column(Integer)
     dq_precision: Mapped[int | None] = mapped_column(Integer)
     uncertainty: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Added by schema version 5: the amount is still to be entered (`Activity.amount` None); `amount` then holds 0
+    # and is never read. A flag, not a nullable amount: SQLite cannot drop NOT NULL without rebuilding the table.
+    amount_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     evidence: Mapped[list[EvidenceFileRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="EvidenceFileRow.id")

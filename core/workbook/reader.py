@@ -54,8 +54,9 @@ class _Sheet:
 
 
 class _Reader:
-    def __init__(self, path: Path, library: Mapping[str, EmissionFactor]):
+    def __init__(self, path: Path, library: Mapping[str, EmissionFactor], pending_amounts: bool = False):
         self.path = path
+        self.pending_amounts = pending_amounts
         self.file = path.name
         self.library = library
         self.problems: list[Problem] = []
@@ -226,7 +227,7 @@ class _Reader:
             code = self.get(sheet, r, v, "product") or only
             stage = self.get(sheet, r, v, "stage", required=True)
             name = self.get(sheet, r, v, "name", required=True)
-            amount = self.get(sheet, r, v, "amount", required=True)
+            amount = self.get(sheet, r, v, "amount", required=not self.pending_amounts)
             unit = self.get(sheet, r, v, "unit", required=True)
             basis = self.get(sheet, r, v, "basis")
             dtype = self.get(sheet, r, v, "data_type")
@@ -245,8 +246,8 @@ class _Reader:
                          self.loc(sheet, r, "factor"), "hint.unknown_product" if linked else "hint.unknown_factor",
                          factor=ref, target=ref.split(":", 1)[-1].strip())
                 continue
-            if None in (stage, name, amount, unit) or not ref:
-                continue
+            if None in (stage, name, unit) or not ref or (amount is None and not self.pending_amounts):
+                continue                     # each was reported; a blank amount of a template is still to be filled
             note = self.get(sheet, r, v, "note") or ""
             extra = [f"{h}: {as_text(v[i])}" for i, h in sheet.extras.items() if i < len(v) and not is_blank(v[i])]
             products[code].study.activities.append(Activity(
@@ -314,6 +315,11 @@ def _split_header(text: str) -> list[str]:
     return parts + words + [" ".join(words[1:]), " ".join(words[:-1])]
 
 
-def read_workbook(path: str | Path, library: Mapping[str, EmissionFactor] | None = None) -> ProjectData:
-    """Read and validate a study workbook; `library` holds the built-in factors its activities may cite by id."""
-    return _Reader(Path(path), library or {}).read()
+def read_workbook(path: str | Path, library: Mapping[str, EmissionFactor] | None = None, *,
+                  template: bool = False) -> ProjectData:
+    """Read and validate a study workbook; `library` holds the built-in factors its activities may cite by id.
+
+    A `template` (an association's sector template, a workbook half filled in) may leave amounts blank: such a row
+    comes in with `amount=None`, to be entered in the window, and is never counted as 0. Without it a blank amount
+    is a located problem, as every other required cell."""
+    return _Reader(Path(path), library or {}, pending_amounts=template).read()

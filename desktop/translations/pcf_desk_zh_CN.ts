@@ -82,98 +82,103 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../activity_model.py" line="30"/>
+        <location filename="../activity_model.py" line="31"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="31"/>
+        <location filename="../activity_model.py" line="32"/>
         <source>Amount</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="32"/>
+        <location filename="../activity_model.py" line="33"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="33"/>
+        <location filename="../activity_model.py" line="34"/>
         <source>Basis</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="34"/>
+        <location filename="../activity_model.py" line="35"/>
         <source>Emission factor</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="35"/>
+        <location filename="../activity_model.py" line="36"/>
         <source>Distance (km)</source>
         <translation>运输距离 (km)</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="36"/>
+        <location filename="../activity_model.py" line="37"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="37"/>
+        <location filename="../activity_model.py" line="38"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="38"/>
+        <location filename="../activity_model.py" line="39"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="39"/>
+        <location filename="../activity_model.py" line="40"/>
         <source>kg CO2e per declared unit</source>
         <translation>每声明单位 kg CO2e</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="40"/>
+        <location filename="../activity_model.py" line="41"/>
         <source>Evidence</source>
         <translation>证明文件</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="170"/>
-        <location filename="../activity_model.py" line="194"/>
+        <location filename="../activity_model.py" line="108"/>
+        <source>(to be entered)</source>
+        <translation>（待填写）</translation>
+    </message>
+    <message>
+        <location filename="../activity_model.py" line="198"/>
+        <location filename="../activity_model.py" line="222"/>
         <source>New activity</source>
         <translation>新活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="186"/>
+        <location filename="../activity_model.py" line="214"/>
         <source>Edit {0}</source>
         <translation>编辑{0}</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="196"/>
+        <location filename="../activity_model.py" line="224"/>
         <source>Add activity</source>
         <translation>添加活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="208"/>
+        <location filename="../activity_model.py" line="236"/>
         <source>Attach {0}</source>
         <translation>附加 {0}</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="214"/>
+        <location filename="../activity_model.py" line="242"/>
         <source>Add transport</source>
         <translation>添加运输</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="223"/>
+        <location filename="../activity_model.py" line="251"/>
         <source>Delete activities</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="230"/>
+        <location filename="../activity_model.py" line="258"/>
         <source>Duplicate activities</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../activity_model.py" line="237"/>
+        <location filename="../activity_model.py" line="265"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -461,187 +466,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="66"/>
-        <location filename="../main_window.py" line="154"/>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="176"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="84"/>
         <source>Product:</source>
         <translation>产品：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>只读：修改无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="122"/>
         <source>New project ...</source>
         <translation>新建项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="123"/>
+        <source>New study from a template ...</source>
+        <translation>从模板新建研究…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="124"/>
         <source>Open project ...</source>
         <translation>打开项目……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="130"/>
         <source>Import a study workbook ...</source>
         <translation>导入核算数据采集表……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="132"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="133"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="134"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="140"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="141"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="150"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Help for this step</source>
         <translation>本步骤帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Save an empty study workbook (template) ...</source>
         <translation>保存空白核算数据采集表（模板）……</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="154"/>
         <source>Reset the demo project</source>
         <translation>重置示例项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="159"/>
         <source>Start with a new project (Ctrl+N), or open the demo project to see a finished study.</source>
         <translation>请新建项目（Ctrl+N），或打开示例项目查看一份完整的研究。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Save an empty study workbook</source>
         <translation>保存空白核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="168"/>
         <source>study_template.xlsx</source>
         <translation>核算数据采集表.xlsx</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Template written: {0}</source>
         <translation>模板已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Saved at {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="248"/>
         <source>Emission factors</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Select an activity in step 3 first, then choose its factor here.</source>
         <translation>请先在第 3 步选中一条活动，再在此选择其排放因子。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Choose factor {0}</source>
         <translation>选用因子 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
-        <location filename="../main_window.py" line="276"/>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="293"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="287"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="297"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="298"/>
         <source>PCF Desk was not closed properly last time ({0}). Every edit made until then was saved with it; the project opens as it was.</source>
         <translation>PCF Desk 上次未正常关闭（{0}）。此前的每一次修改都已随时保存，项目将按当时的状态打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="302"/>
         <source>{0} cannot be written (read-only file or folder). It opens for reading; save a copy elsewhere to edit it.</source>
         <translation>{0} 无法写入（文件或文件夹只读）。将以只读方式打开；如需编辑，请将其复制到其他位置。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="305"/>
         <source>Upgraded</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="306"/>
         <source>The project was made by an older PCF Desk and has been upgraded; the original is kept as {0}.</source>
         <translation>该项目由旧版 PCF Desk 创建，现已升级；原文件保留为 {0}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="323"/>
         <source>{0}
 
 Restore the last good copy, made {1}? The damaged file is kept beside it.</source>
@@ -650,63 +660,83 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 是否用 {1} 的完好备份恢复？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="325"/>
         <source>The project is damaged</source>
         <translation>项目已损坏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Cannot restore the project</source>
         <translation>无法恢复项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="333"/>
         <source>{0} was restored from its copy of {1}. The damaged file is kept as {2}.</source>
         <translation>已用 {1} 的备份恢复 {0}。损坏的文件保留为 {2}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="352"/>
         <source>The project could not be completed</source>
         <translation>项目文件未能写入完整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="362"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="385"/>
+        <source>Cannot list the templates</source>
+        <translation>无法列出模板</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="404"/>
+        <source>Starting a study from {0}</source>
+        <translation>正在从“{0}”新建研究</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="412"/>
+        <source>{0} activities still need their amount: enter them in step 3 (marked until filled in).</source>
+        <translation>有 {0} 条活动尚未填写数量：请在第 3 步填写（填写前会标出）。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="417"/>
+        <source>The template cannot be used</source>
+        <translation>无法使用该模板</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="420"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="440"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Import a study workbook</source>
         <translation>导入核算数据采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="458"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="464"/>
         <source>The workbook cannot be imported</source>
         <translation>无法导入该采集表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="467"/>
         <source>{0}: add {1}; replace {2}; {3} activities. Import?</source>
         <translation>{0}：新增 {1}；替换 {2}；共 {3} 条活动数据。是否导入？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Importing {0}</source>
         <translation>正在导入 {0}</translation>
     </message>
@@ -1205,32 +1235,37 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../start_page.py" line="21"/>
+        <location filename="../start_page.py" line="22"/>
         <source>PCF Desk — product carbon footprint</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="23"/>
+        <location filename="../start_page.py" line="24"/>
         <source>A study under GB/T 24067-2024 / ISO 14067:2018, step by step.</source>
         <translation>按 GB/T 24067-2024 / ISO 14067:2018 逐步完成产品碳足迹核算。</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="27"/>
+        <location filename="../start_page.py" line="28"/>
         <source>New project ...</source>
         <translation>新建项目……</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="28"/>
+        <location filename="../start_page.py" line="29"/>
+        <source>New study from a template ...</source>
+        <translation>从模板新建研究…</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="30"/>
         <source>Open project ...</source>
         <translation>打开项目……</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="29"/>
+        <location filename="../start_page.py" line="31"/>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="34"/>
+        <location filename="../start_page.py" line="36"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
@@ -1246,6 +1281,29 @@ Restore the last good copy, made {1}? The damaged file is kept beside it.</sourc
         <location filename="../steps/base.py" line="61"/>
         <source>PCF Desk</source>
         <translation>PCF Desk 产品碳足迹工作台</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../template_dialog.py" line="19"/>
+        <source>New study from a template</source>
+        <translation>从模板新建研究</translation>
+    </message>
+    <message>
+        <location filename="../template_dialog.py" line="23"/>
+        <source>A sector template brings the sector&apos;s usual activities with their emission factors; you enter your plant&apos;s amounts in step 3. An amount not yet entered is marked and left out of the total (never counted as 0) until you fill it in.</source>
+        <translation>行业模板带有本行业常见的活动及其排放因子；您在第 3 步填写本企业的数量。尚未填写的数量会被标出，填写前不计入总量（不会按 0 计算）。</translation>
+    </message>
+    <message>
+        <location filename="../template_dialog.py" line="36"/>
+        <source>The demo project (a worked example: aluminium profile, window and door)</source>
+        <translation>示例项目（完整示例：铝合金型材、窗与门）</translation>
+    </message>
+    <message>
+        <location filename="../template_dialog.py" line="37"/>
+        <source>A complete study to look around in; your own study starts elsewhere.</source>
+        <translation>一个可以随意浏览的完整研究；您自己的研究请另行新建。</translation>
     </message>
 </context>
 <context>
